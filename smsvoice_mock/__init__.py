@@ -1,0 +1,24 @@
+"""smsvoice_mock: an in-process emulator of AWS End User Messaging SMS and Voice v2 for tests.
+
+    from smsvoice_mock import mock_smsvoice
+
+    with mock_smsvoice() as sms:
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        ...
+        assert sms.sent_messages.last.message_body == "Your code is 123456"
+"""
+
+from __future__ import annotations
+
+from smsvoice_mock._mock import SmsVoiceMock, current_mock, mock_smsvoice
+from smsvoice_mock.inbox import InboundMessage, MessageLog, SentMessage
+
+__all__ = [
+    "InboundMessage",
+    "MessageLog",
+    "SentMessage",
+    "SmsVoiceMock",
+    "current_mock",
+    "mock_smsvoice",
+]
+__version__ = "0.1.0"

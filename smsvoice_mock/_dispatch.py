@@ -1,0 +1,157 @@
+"""The registry from operation name to handler, and the request context handlers receive.
+
+A handler is a function named after its operation in snake_case, registered with the literal API
+name: ``@operation("SendTextMessage")``. Registration checks the name against the model, so a typo
+fails when the handlers are imported. ``NOT_IMPLEMENTED`` names what is not emulated yet; a test keeps
+``OPERATIONS`` and ``NOT_IMPLEMENTED`` together equal to the model's operation names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from smsvoice_mock._model import operation_model, operation_names
+from smsvoice_mock._state import MockState
+from smsvoice_mock.backend import Backend
+from smsvoice_mock.errors import NotImplementedOperation, ValidationException
+
+
+@dataclass(slots=True)
+class Context:
+    """What a handler may use besides its parameters."""
+
+    state: MockState
+    backend: Backend
+    operation: str
+    request_id: str
+
+    def now(self) -> datetime:
+        return self.backend.now()
+
+
+Handler = Callable[[Context, dict[str, Any]], dict[str, Any]]
+OPERATIONS: dict[str, Handler] = {}
+
+NOT_IMPLEMENTED: frozenset[str] = frozenset(
+    {
+        "AssociateProtectConfiguration",
+        "CreateNotifyConfiguration",
+        "CreateProtectConfiguration",
+        "CreateRcsAgent",
+        "CreateRegistration",
+        "CreateRegistrationAssociation",
+        "CreateRegistrationAttachment",
+        "CreateRegistrationVersion",
+        "DeleteAccountDefaultProtectConfiguration",
+        "DeleteNotifyConfiguration",
+        "DeleteProtectConfiguration",
+        "DeleteProtectConfigurationRuleSetNumberOverride",
+        "DeleteRcsAgent",
+        "DeleteRegistration",
+        "DeleteRegistrationAttachment",
+        "DeleteRegistrationFieldValue",
+        "DescribeNotifyConfigurations",
+        "DescribeNotifyTemplates",
+        "DescribeProtectConfigurations",
+        "DescribeRcsAgentCountryLaunchStatus",
+        "DescribeRcsAgents",
+        "DescribeRegistrationAttachments",
+        "DescribeRegistrationFieldDefinitions",
+        "DescribeRegistrationFieldValues",
+        "DescribeRegistrationSectionDefinitions",
+        "DescribeRegistrationTypeDefinitions",
+        "DescribeRegistrationVersions",
+        "DescribeRegistrations",
+        "DisassociateProtectConfiguration",
+        "DiscardRegistrationVersion",
+        "GetProtectConfigurationCountryRuleSet",
+        "ListNotifyCountries",
+        "ListProtectConfigurationRuleSetNumberOverrides",
+        "ListRegistrationAssociations",
+        "PutProtectConfigurationRuleSetNumberOverride",
+        "PutRegistrationFieldValue",
+        "SendNotifyTextMessage",
+        "SendNotifyVoiceMessage",
+        "SendRcsMessage",
+        "SetAccountDefaultProtectConfiguration",
+        "SubmitRegistrationVersion",
+        "UpdateNotifyConfiguration",
+        "UpdateProtectConfiguration",
+        "UpdateProtectConfigurationCountryRuleSet",
+        "UpdateRcsAgent",
+    }
+)
+
+
+def operation(name: str) -> Callable[[Handler], Handler]:
+    """Register the decorated function as the handler of the model's operation ``name``."""
+    if name not in operation_names():
+        raise LookupError(f"{name!r} is not an operation of the installed botocore model.")
+
+    def register(handler: Handler) -> Handler:
+        if name in OPERATIONS:
+            raise LookupError(f"{name!r} has two handlers: {OPERATIONS[name].__name__} and {handler.__name__}.")
+        OPERATIONS[name] = handler
+        return handler
+
+    return register
+
+
+_loaded = False
+
+
+def load_handlers() -> dict[str, Handler]:
+    """Import every handler module once (on the first mocked call, so importing the package is cheap)."""
+    global _loaded
+    if not _loaded:
+        import smsvoice_mock.handlers  # noqa: F401
+
+        _loaded = True
+    return OPERATIONS
+
+
+def _idempotency_member(name: str) -> str | None:
+    shape = operation_model(name).input_shape
+    if shape is None:
+        return None
+    for member, member_shape in shape.members.items():
+        if member_shape.metadata.get("idempotencyToken"):
+            return str(member)
+    return None
+
+
+_TOKEN_MEMBERS: dict[str, str | None] = {}
+
+
+def dispatch(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    """Run the operation's handler; replay the first answer to a repeated ClientToken."""
+    name = ctx.operation
+    handler = load_handlers().get(name)
+    if handler is None:
+        raise NotImplementedOperation(
+            f"smsvoice_mock does not emulate PinpointSMSVoiceV2.{name} yet. "
+            "See docs/behaviour.md for the operations it covers."
+        )
+    if name not in _TOKEN_MEMBERS:
+        _TOKEN_MEMBERS[name] = _idempotency_member(name)
+    token_member = _TOKEN_MEMBERS[name]
+    token = params.get(token_member) if token_member else None
+    if token is None:
+        return handler(ctx, params)
+    key = (name, token)
+    seen = ctx.backend.idempotency.get(key)
+    if seen is not None:
+        first_params, first_output = seen
+        if first_params != params:
+            raise ValidationException(
+                f"ClientToken {token!r} was already used for a {name} request with other parameters.",
+                reason="INVALID_REQUEST",
+                fields=[{"Name": token_member or "ClientToken", "Message": "Reused with other parameters."}],
+            )
+        return first_output
+    output = handler(ctx, params)
+    ctx.backend.idempotency[key] = (params, output)
+    return output

@@ -1,0 +1,108 @@
+"""The botocore hooks: answer this service's requests in-process while a mock is active.
+
+Registered once, at import, in botocore's built-in handler list, so every session and client created
+after ``import smsvoice_mock`` carries them; they do nothing unless an activation is running.
+
+- ``Session.create_client`` (wrapped): a client of this service created while a mock is active is
+  built unsigned, so botocore runs no credential provider and never waits on instance metadata.
+- ``choose-signer.pinpoint-sms-voice-v2``: requests are not signed, so clients created before the mock
+  started need no credentials either.
+- ``before-send.pinpoint-sms-voice-v2``: decode the JSON 1.0 request, validate it against the model,
+  dispatch it and encode the answer as the service would; nothing reaches the network.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from typing import Any
+
+import botocore
+import botocore.handlers
+import wrapt
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+from botocore.config import Config
+
+from smsvoice_mock import _state
+from smsvoice_mock._dispatch import Context, dispatch
+from smsvoice_mock._faults import injected_fault
+from smsvoice_mock._protocol import (
+    decode_request,
+    encode_error,
+    encode_output,
+    operation_from_target,
+)
+from smsvoice_mock._validate import validate_input
+from smsvoice_mock.errors import ServiceError
+
+EVENT_SUFFIX = "pinpoint-sms-voice-v2"
+
+
+def choose_signer(**_: Any) -> Any:
+    return botocore.UNSIGNED if _state.active is not None else None
+
+
+def _region(request: AWSPreparedRequest, state: _state.MockState) -> str:
+    context = getattr(request, "context", None) or {}
+    region = context.get("client_region")
+    return region if isinstance(region, str) and region else state.region
+
+
+def before_send(request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
+    state = _state.active
+    if state is None:
+        return None
+    request_id = str(uuid.uuid4())
+    url = request.url
+    name = operation_from_target(request.headers.get("X-Amz-Target"))
+    try:
+        params = decode_request(request.body)
+        if name is None:
+            raise ServiceError("The request has no PinpointSMSVoiceV2 X-Amz-Target header.")
+        fault = injected_fault(state.faults, name, params) if state.faults else None
+        if fault is not None:
+            raise fault
+        validate_input(name, params)
+        ctx = Context(state, state.backend(region=_region(request, state)), name, request_id)
+        output = dispatch(ctx, params)
+    except ServiceError as error:
+        return encode_error(url, request_id, error)
+    return encode_output(url, request_id, name, output)
+
+
+_HOOKS = (
+    (f"choose-signer.{EVENT_SUFFIX}", choose_signer),
+    (f"before-send.{EVENT_SUFFIX}", before_send),
+)
+
+
+_UNSIGNED = Config(signature_version=botocore.UNSIGNED)
+
+
+def _create_client(wrapped: Any, instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    if _state.active is not None:
+        service = args[0] if args else kwargs.get("service_name")
+        if service == EVENT_SUFFIX:
+            if len(args) > 9:  # config given positionally (botocore's own order)
+                args = (*args[:9], (args[9] or Config()).merge(_UNSIGNED), *args[10:])
+            else:
+                config = kwargs.get("config")
+                kwargs["config"] = _UNSIGNED if config is None else config.merge(_UNSIGNED)
+    return wrapped(*args, **kwargs)
+
+
+def install() -> None:
+    """Add the hooks to botocore's built-in handlers and to sessions that already exist (idempotent)."""
+    for hook in _HOOKS:
+        if hook not in botocore.handlers.BUILTIN_HANDLERS:
+            botocore.handlers.BUILTIN_HANDLERS.append(hook)
+    boto3 = sys.modules.get("boto3")
+    session = getattr(boto3, "DEFAULT_SESSION", None)
+    if session is not None:
+        events = session._session.get_component("event_emitter")
+        for event, handler in _HOOKS:
+            events.register(event, handler, unique_id=f"smsvoice_mock.{event}")
+
+
+install()
+wrapt.wrap_function_wrapper("botocore.session", "Session.create_client", _create_client)

@@ -1,0 +1,261 @@
+"""``mock_smsvoice``: one activation class for decorators, ``with``, ``async with`` and notebooks.
+
+- ``@mock_smsvoice`` / ``@mock_smsvoice(sandbox=True)`` on a ``def``, an ``async def`` (awaited inside
+  the mock), a ``unittest.TestCase`` (mocked from ``setUp`` to after ``tearDown``) or any other class
+  (every ``test*`` method).
+- ``with mock_smsvoice() as sms:`` / ``async with mock_smsvoice() as sms:``.
+- ``sms = mock_smsvoice().start()`` … ``sms.stop()`` in a notebook.
+
+Activations nest: an inner one shares the outer one's state, and the state is dropped when the
+outermost one ends, even when it ends with an exception.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import unittest
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, TypeVar, overload
+
+import wrapt
+
+from smsvoice_mock import _hook, _state
+from smsvoice_mock._faults import FaultRule
+from smsvoice_mock._state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, MockState
+from smsvoice_mock.backend import Backend, Clock
+from smsvoice_mock.errors import ServiceError
+from smsvoice_mock.inbox import InboundMessage, MessageLog, SentMessage
+
+F = TypeVar("F", bound=Callable[..., Any])
+C = TypeVar("C", bound=type)
+
+_depth = 0
+
+
+class SmsVoiceMock:
+    """An activation of the mock, and the handle a test inspects and drives it with."""
+
+    def __init__(
+        self,
+        *,
+        account_id: str = DEFAULT_ACCOUNT_ID,
+        region: str = DEFAULT_REGION,
+        sandbox: bool = False,
+    ) -> None:
+        if not (isinstance(account_id, str) and account_id.isdigit() and len(account_id) == 12):
+            raise TypeError(f"account_id must be a 12-digit string such as '123456789012', not {account_id!r}.")
+        if not isinstance(region, str) or not region:
+            raise TypeError(f"region must be a region name such as 'us-east-1', not {region!r}.")
+        self._options: dict[str, Any] = {"account_id": account_id, "region": region, "sandbox": bool(sandbox)}
+        self._state: MockState | None = None
+
+    # -- activation -----------------------------------------------------------------------
+
+    @property
+    def active(self) -> bool:
+        return self._state is not None
+
+    def start(self) -> SmsVoiceMock:
+        """Activate the mock (or join the active one) and return this handle."""
+        global _depth
+        if self._state is not None:
+            raise RuntimeError("This mock_smsvoice is already started; call stop() before starting it again.")
+        if _state.active is None:
+            _hook.install()
+            _state.active = MockState(**self._options)
+        self._state = _state.active
+        _depth += 1
+        return self
+
+    def stop(self) -> None:
+        """Deactivate; the outermost activation's stop drops every resource and record."""
+        global _depth
+        if self._state is None:
+            raise RuntimeError("This mock_smsvoice is not started; call start() (or use it with 'with') first.")
+        self._state = None
+        _depth -= 1
+        if _depth == 0:
+            _state.active = None
+
+    def __enter__(self) -> SmsVoiceMock:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    async def __aenter__(self) -> SmsVoiceMock:
+        return self.start()
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    # -- decorating -----------------------------------------------------------------------
+
+    def __call__(self, target: F) -> F:
+        if isinstance(target, type):
+            return self._decorate_class(target)  # type: ignore[return-value]
+        if not callable(target):
+            raise TypeError(f"mock_smsvoice decorates functions and classes, not {target!r}.")
+        return self._decorate_function(target)
+
+    def _fresh(self) -> SmsVoiceMock:
+        return SmsVoiceMock(**self._options)
+
+    def _decorate_function(self, func: F) -> F:
+        fresh = self._fresh
+
+        if inspect.iscoroutinefunction(func):
+
+            @wrapt.decorator
+            async def async_wrapper(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+                async with fresh():
+                    return await wrapped(*args, **kwargs)
+
+            return async_wrapper(func)  # type: ignore[no-any-return]
+
+        @wrapt.decorator
+        def wrapper(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+            with fresh():
+                return wrapped(*args, **kwargs)
+
+        return wrapper(func)  # type: ignore[no-any-return]
+
+    def _decorate_class(self, cls: C) -> C:
+        if issubclass(cls, unittest.TestCase):
+            fresh = self._fresh
+            original_setup = cls.setUp
+
+            @functools.wraps(original_setup)
+            def setUp(test: unittest.TestCase) -> None:  # noqa: N802 (unittest's name)
+                mock = fresh().start()
+                test.addCleanup(mock.stop)
+                original_setup(test)
+
+            cls.setUp = setUp  # type: ignore[method-assign]
+            return cls
+        for name, value in list(vars(cls).items()):
+            if name.startswith("test") and callable(value):
+                setattr(cls, name, self._decorate_function(value))
+        return cls
+
+    # -- the handle -----------------------------------------------------------------------
+
+    @property
+    def state(self) -> MockState:
+        if self._state is None:
+            raise RuntimeError(
+                "This mock_smsvoice is not active; use it inside 'with mock_smsvoice() as sms:' "
+                "or after sms = mock_smsvoice().start()."
+            )
+        return self._state
+
+    @property
+    def sent_messages(self) -> MessageLog[SentMessage]:
+        """Every message the service accepted, oldest first (``.last``, ``.find()``, ``.one()``)."""
+        return self.state.sent_messages
+
+    @property
+    def inbound_messages(self) -> MessageLog[InboundMessage]:
+        """Every simulated text from an end user, oldest first."""
+        return self.state.inbound_messages
+
+    @property
+    def clock(self) -> Clock:
+        """The mock's clock; ``sms.clock.advance(days=31)`` moves every backend forward."""
+        return self.state.clock
+
+    def backend(self, account_id: str | None = None, region: str | None = None) -> Backend:
+        """The resources of one account and region (defaults: the activation's options)."""
+        return self.state.backend(account_id, region)
+
+    def reset(self) -> None:
+        """Drop every resource, record and fault rule, as if the mock had just started."""
+        self.state.reset()
+
+    def simulate_inbound(
+        self,
+        *,
+        destination_number: str,
+        origination_number: str,
+        message_body: str,
+        region: str | None = None,
+        account_id: str | None = None,
+    ) -> InboundMessage:
+        """An end user at ``origination_number`` texts ``message_body`` to your ``destination_number``.
+
+        The service's keyword handling runs: STOP and the other opt-out words add the sender to the
+        number's opt-out list (unless self-managed opt-outs are on), OPT_IN keywords remove it, HELP and
+        AUTOMATIC_RESPONSE keywords answer with their message (recorded in ``sent_messages``).
+        """
+        from smsvoice_mock.models.inbound import receive
+
+        return receive(
+            self.state,
+            self.backend(account_id, region),
+            destination_number=destination_number,
+            origination_number=origination_number,
+            message_body=message_body,
+        )
+
+    def fail_next(self, operation: str | None, error: ServiceError, *, times: int = 1) -> FaultRule:
+        """Answer the next ``times`` calls of ``operation`` (``None``: any operation) with ``error``."""
+        return self.add_fault(operation, error, times=times)
+
+    def add_fault(
+        self,
+        operation: str | None,
+        error: ServiceError,
+        *,
+        times: int | None = None,
+        every: int | None = None,
+        when: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> FaultRule:
+        """Answer calls of ``operation`` with ``error``: ``every`` Nth call, those ``when`` accepts,
+        at most ``times`` times (``None``: for as long as the mock runs)."""
+        if not isinstance(error, ServiceError):
+            raise TypeError(
+                "error must be one of smsvoice_mock.errors (e.g. ThrottlingException()), "
+                f"not {error!r}."
+            )
+        from smsvoice_mock._model import operation_names
+
+        if operation is not None and operation not in operation_names():
+            raise TypeError(f"{operation!r} is not an operation of pinpoint-sms-voice-v2; use its API name, e.g. 'SendTextMessage'.")
+        rule = FaultRule(operation=operation, error=error, times=times, every=every, when=when)
+        self.state.faults.append(rule)
+        return rule
+
+    def __repr__(self) -> str:
+        if self._state is None:
+            return f"<mock_smsvoice inactive {self._options}>"
+        return (
+            f"<mock_smsvoice active account={self._state.account_id} region={self._state.region} "
+            f"sent={len(self._state.sent_messages)} inbound={len(self._state.inbound_messages)}>"
+        )
+
+
+@overload
+def mock_smsvoice(target: F, /) -> F: ...
+@overload
+def mock_smsvoice(
+    *, account_id: str = ..., region: str = ..., sandbox: bool = ...
+) -> SmsVoiceMock: ...
+def mock_smsvoice(target: Any = None, /, **options: Any) -> Any:
+    """Mock AWS End User Messaging SMS and Voice v2: a decorator, a context manager or a handle."""
+    mock = SmsVoiceMock(**options)
+    return mock if target is None else mock(target)
+
+
+def current_mock() -> SmsVoiceMock:
+    """A handle on the active mock, for code decorated with ``@mock_smsvoice``."""
+    if _state.active is None:
+        raise RuntimeError("No mock_smsvoice is active.")
+    handle = SmsVoiceMock(account_id=_state.active.account_id, region=_state.active.region)
+    handle._state = _state.active
+    return handle

@@ -1,0 +1,118 @@
+"""The JSON 1.0 wire: decode a request, encode an output by its shape, encode an error body."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Any
+
+from botocore.awsrequest import AWSResponse
+from botocore.model import Shape
+
+from smsvoice_mock._model import TARGET_PREFIX, operation_model
+from smsvoice_mock.errors import ServiceError, ValidationException
+
+CONTENT_TYPE = "application/x-amz-json-1.0"
+Encoder = Callable[[Any], Any]
+
+
+class _Raw:
+    """The minimal ``raw`` botocore reads a body from."""
+
+    __slots__ = ("_body",)
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self._body
+
+
+def operation_from_target(target: str | bytes | None) -> str | None:
+    """``PinpointSMSVoiceV2.SendTextMessage`` -> ``SendTextMessage``."""
+    if isinstance(target, bytes):
+        target = target.decode()
+    if not target or not target.startswith(TARGET_PREFIX + "."):
+        return None
+    return target[len(TARGET_PREFIX) + 1 :]
+
+
+def decode_request(body: bytes | str | None) -> dict[str, Any]:
+    if not body:
+        return {}
+    try:
+        params = json.loads(body)
+    except ValueError as exc:
+        raise ValidationException(f"The request body is not valid JSON: {exc}", reason="CANNOT_PARSE") from None
+    if not isinstance(params, dict):
+        raise ValidationException("The request body must be a JSON object.", reason="CANNOT_PARSE")
+    return params
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _timestamp(value: Any) -> Any:
+    return value.timestamp() if isinstance(value, datetime) else value
+
+
+_ENCODERS: dict[str, Encoder] = {}
+
+
+def encoder_for(shape: Shape) -> Encoder:
+    """Project a handler's value onto ``shape``: unmodeled and ``None`` members are dropped."""
+    cached = _ENCODERS.get(shape.name)
+    if cached is not None:
+        return cached
+    kind = shape.type_name
+    result: Encoder
+    if kind == "timestamp":
+        result = _timestamp
+    elif kind == "structure":
+        _ENCODERS[shape.name] = _identity  # recursion guard, replaced below
+        members = {name: encoder_for(member) for name, member in shape.members.items()}
+
+        def result(value: dict[str, Any]) -> dict[str, Any]:
+            return {
+                name: enc(value[name])
+                for name, enc in members.items()
+                if value.get(name) is not None
+            }
+
+    elif kind == "list":
+        item = encoder_for(shape.member)
+        result = _identity if item is _identity else (lambda value: [item(v) for v in value])
+    elif kind == "map":
+        val = encoder_for(shape.value)
+        result = _identity if val is _identity else (lambda value: {k: val(v) for k, v in value.items()})
+    else:
+        result = _identity
+    _ENCODERS[shape.name] = result
+    return result
+
+
+@functools.cache
+def output_encoder(operation: str) -> Encoder:
+    shape = operation_model(operation).output_shape
+    return (lambda value: {}) if shape is None else encoder_for(shape)
+
+
+def _response(url: str, status: int, request_id: str, payload: dict[str, Any]) -> AWSResponse:
+    body = json.dumps(payload, separators=(",", ":")).encode()
+    headers = {
+        "x-amzn-RequestId": request_id,
+        "Content-Type": CONTENT_TYPE,
+        "Content-Length": str(len(body)),
+    }
+    return AWSResponse(url, status, headers, _Raw(body))
+
+
+def encode_output(url: str, request_id: str, operation: str, output: dict[str, Any]) -> AWSResponse:
+    return _response(url, 200, request_id, output_encoder(operation)(output))
+
+
+def encode_error(url: str, request_id: str, error: ServiceError) -> AWSResponse:
+    return _response(url, error.status_code, request_id, error.body())

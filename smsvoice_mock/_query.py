@@ -1,0 +1,117 @@
+"""The one pagination helper and the one filter helper every Describe/List operation uses.
+
+- ``NextToken`` is opaque: it names the operation and the offset of the next item. A token that was not
+  minted by the same operation is ``ValidationException`` INVALID_NEXT_TOKEN.
+- ``MaxResults`` is bounded by the model (the validator enforces the maximum); omitted, a page holds the
+  model's maximum.
+- Filters: AND across filters, OR across a filter's values, exact string match; booleans are "true" or
+  "false"; a list-valued attribute matches when any element equals any value. A value outside the
+  filter's enum is ValidationException INVALID_FILTER_VALUES.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+from smsvoice_mock._model import operation_model
+from smsvoice_mock.errors import invalid
+
+T = TypeVar("T")
+
+
+def _max_page(operation: str) -> int:
+    shape = operation_model(operation).input_shape.members.get("MaxResults")
+    return int(shape.metadata.get("max", 100)) if shape is not None else 100
+
+
+def _token(operation: str, offset: int) -> str:
+    raw = json.dumps({"op": operation, "offset": offset}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode()
+
+
+def _offset(operation: str, token: str) -> int:
+    try:
+        data = json.loads(base64.urlsafe_b64decode(token.encode()))
+        offset = data["offset"] if data["op"] == operation else None
+    except (ValueError, binascii.Error, KeyError, TypeError):
+        offset = None
+    if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+        raise invalid("INVALID_NEXT_TOKEN", "NextToken", "The NextToken is not valid for this request.")
+    return offset
+
+
+def paginate(
+    operation: str,
+    params: dict[str, Any],
+    items: Sequence[T],
+    key: str,
+    render: Callable[[T], Any],
+    **extra: Any,
+) -> dict[str, Any]:
+    """One page of ``items`` under ``key``, plus ``NextToken`` when more remain, plus ``extra``."""
+    size = params.get("MaxResults") or _max_page(operation)
+    token = params.get("NextToken")
+    start = _offset(operation, token) if token else 0
+    page = items[start : start + size]
+    result: dict[str, Any] = dict(extra)
+    result[key] = [render(item) for item in page]
+    if start + size < len(items):
+        result["NextToken"] = _token(operation, start + size)
+    return result
+
+
+# A filter spec: filter name -> allowed values (None: any value).
+FilterSpec = dict[str, "frozenset[str] | None"]
+BOOLEAN = frozenset({"true", "false"})
+
+
+def _as_strings(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, bool):
+        return ["true" if value else "false"]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [s for v in value for s in _as_strings(v)]
+    return [str(value)]
+
+
+def apply_filters(
+    items: Iterable[T],
+    filters: list[dict[str, Any]] | None,
+    spec: FilterSpec,
+    values_of: Callable[[T], dict[str, Any]],
+) -> list[T]:
+    """Keep the items that satisfy every filter; ``values_of`` maps an item to its filter values."""
+    if not filters:
+        return list(items)
+    for i, f in enumerate(filters):
+        allowed = spec.get(f["Name"])
+        if allowed is not None:
+            bad = [v for v in f["Values"] if v not in allowed]
+            if bad:
+                raise invalid(
+                    "INVALID_FILTER_VALUES",
+                    f"Filters[{i}].Values",
+                    f"Filter {f['Name']!r} doesn't accept {', '.join(bad)}; "
+                    f"valid values are {', '.join(sorted(allowed))}.",
+                )
+    kept = []
+    for item in items:
+        values = values_of(item)
+        if all(set(_as_strings(values.get(f["Name"]))) & set(f["Values"]) for f in filters):
+            kept.append(item)
+    return kept
+
+
+def check_owner_exclusive(params: dict[str, Any], ids_member: str) -> None:
+    """"The Owner and <ids> parameters can't be used at the same time." """
+    if params.get("Owner") is not None and params.get(ids_member):
+        raise invalid(
+            "PARAMETERS_CANNOT_BE_USED_TOGETHER",
+            "Owner",
+            f"The Owner and {ids_member} parameters can't be used at the same time.",
+        )

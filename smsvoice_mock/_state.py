@@ -1,0 +1,55 @@
+"""The state one activation (and every activation nested in it) shares, and which one is active."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from smsvoice_mock.backend import Backend, Clock
+from smsvoice_mock.inbox import InboundMessage, MessageLog, SentMessage
+from smsvoice_mock.models.account import PRODUCTION, SANDBOX
+
+if TYPE_CHECKING:
+    from smsvoice_mock._faults import FaultRule
+
+DEFAULT_ACCOUNT_ID = "123456789012"
+DEFAULT_REGION = "us-east-1"
+
+
+class MockState:
+    """Backends per (account, region), the clock, and the end user's side of every message."""
+
+    def __init__(self, *, account_id: str, region: str, sandbox: bool) -> None:
+        self.account_id = account_id
+        self.region = region
+        self.sandbox = sandbox
+        self.clock = Clock()
+        self.auto_activate = True
+        self.backends: dict[tuple[str, str], Backend] = {}
+        self.sent_messages: MessageLog[SentMessage] = MessageLog(SentMessage, "Sent messages")
+        self.inbound_messages: MessageLog[InboundMessage] = MessageLog(InboundMessage, "Inbound messages")
+        self.faults: list[FaultRule] = []
+
+    def backend(self, account_id: str | None = None, region: str | None = None) -> Backend:
+        key = (account_id or self.account_id, region or self.region)
+        found = self.backends.get(key)
+        if found is None:
+            found = Backend(
+                account_id=key[0],
+                region=key[1],
+                clock=self.clock,
+                account_tier=SANDBOX if self.sandbox else PRODUCTION,
+                auto_activate=self.auto_activate,
+            )
+            self.backends[key] = found
+        return found
+
+    def reset(self) -> None:
+        self.backends.clear()
+        self.sent_messages._clear()
+        self.inbound_messages._clear()
+        self.faults.clear()
+        self.clock.offset = type(self.clock.offset)(0)
+
+
+# The state of the outermost active activation, or None when the mock is not active.
+active: MockState | None = None

@@ -1,0 +1,164 @@
+"""Per-(account, region) state: resource stores, the id and ARN factory, the clock and the account tier.
+
+Every resource family keeps its store here as a dictionary keyed by id or name; the rules live on the
+models (``smsvoice_mock.models``) and the handlers stay thin.
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any
+
+from smsvoice_mock.errors import ValidationException, not_found
+
+if TYPE_CHECKING:
+    from smsvoice_mock.models.account import AccountSettings
+    from smsvoice_mock.models.configuration_set import ConfigurationSet
+    from smsvoice_mock.models.opt_out import OptOutList
+    from smsvoice_mock.models.phone_number import PhoneNumber
+    from smsvoice_mock.models.pool import Pool
+    from smsvoice_mock.models.sender_id import SenderId
+    from smsvoice_mock.models.verified import VerifiedDestinationNumber
+
+PARTITION = "aws"
+SERVICE = "sms-voice"
+
+
+class Clock:
+    """The mock's notion of now: the real UTC time plus an offset a test can move forward."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc) + self.offset
+
+    def advance(self, **delta: float) -> None:
+        """Move the clock forward, e.g. ``sms.clock.advance(days=31)``."""
+        self.offset += timedelta(**delta)
+
+    def __repr__(self) -> str:
+        return f"Clock(now={self.now().isoformat()}, offset={self.offset})"
+
+
+def new_id(prefix: str) -> str:
+    """An id in the service's format: ``phone-`` + 32 lowercase hex digits, and so on."""
+    return f"{prefix}-{uuid.uuid4().hex}"
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArn:
+    region: str
+    account_id: str
+    resource_type: str
+    resource_id: str
+
+
+def parse_arn(value: str, name: str) -> ParsedArn:
+    """Split an ``arn:aws:sms-voice:…`` ARN; any other shape is ``ValidationException`` INVALID_ARN."""
+    parts = value.split(":", 5)
+    if len(parts) != 6 or parts[0] != "arn" or parts[2] != SERVICE or "/" not in parts[5]:
+        message = f"The ARN {value!r} given for {name} is not a valid {SERVICE} resource ARN."
+        raise ValidationException(
+            message, reason="INVALID_ARN", fields=[{"Name": name, "Message": message}]
+        )
+    resource_type, _, resource_id = parts[5].partition("/")
+    return ParsedArn(parts[3], parts[4], resource_type, resource_id)
+
+
+@dataclass(kw_only=True)
+class Backend:
+    """The state of one account in one region."""
+
+    account_id: str
+    region: str
+    clock: Clock
+    account_tier: str = "PRODUCTION"
+    auto_activate: bool = True
+    phone_numbers: dict[str, PhoneNumber] = field(default_factory=dict)
+    opt_out_lists: dict[str, OptOutList] = field(default_factory=dict)
+    pools: dict[str, Pool] = field(default_factory=dict)
+    sender_ids: dict[tuple[str, str], SenderId] = field(default_factory=dict)
+    configuration_sets: dict[str, ConfigurationSet] = field(default_factory=dict)
+    verified_destination_numbers: dict[str, VerifiedDestinationNumber] = field(default_factory=dict)
+    resource_policies: dict[str, Any] = field(default_factory=dict)
+    settings: AccountSettings = field(init=False)
+    # Money spent per (spend limit name, "YYYY-MM" of the clock), in US dollars.
+    spend: dict[tuple[str, str], Decimal] = field(default_factory=dict)
+    idempotency: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = field(
+        default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        from smsvoice_mock.models.account import AccountSettings
+        from smsvoice_mock.models.opt_out import OptOutList
+
+        self.settings = AccountSettings.for_tier(self.account_tier)
+        self.opt_out_lists["Default"] = OptOutList(
+            name="Default", arn=self.arn("opt-out-list", "Default"), created_timestamp=self.now()
+        )
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def arn(self, resource_type: str, resource_id: str) -> str:
+        """``arn:aws:sms-voice:{region}:{account}:{resource_type}/{resource_id}``."""
+        return f"arn:{PARTITION}:{SERVICE}:{self.region}:{self.account_id}:{resource_type}/{resource_id}"
+
+    def local_id(self, value: str, resource_type: str, name: str) -> str:
+        """Reduce an id-or-ARN input to the id, checking the ARN names this account, region and type.
+
+        An ARN of another account or region is a resource this backend cannot see
+        (``ResourceNotFoundException``); an ARN of another resource type is ``INVALID_ARN``.
+        """
+        if not value.startswith("arn:"):
+            return value
+        arn = parse_arn(value, name)
+        if arn.resource_type != resource_type:
+            message = f"{name} must be a {resource_type} ARN, got a {arn.resource_type} ARN."
+            raise ValidationException(
+                message, reason="INVALID_ARN", fields=[{"Name": name, "Message": message}]
+            )
+        if arn.region != self.region or arn.account_id != self.account_id:
+            raise not_found(resource_type, value)
+        return arn.resource_id
+
+    # -- lookups shared by several families ------------------------------------------------
+
+    def phone_number(self, value: str, name: str = "PhoneNumberId") -> PhoneNumber:
+        """Find a phone number by id, ARN or E.164 number."""
+        key = self.local_id(value, "phone-number", name)
+        found = self.phone_numbers.get(key)
+        if found is None and key.startswith("+"):
+            found = next((p for p in self.phone_numbers.values() if p.phone_number == key), None)
+        if found is None:
+            raise not_found("phone-number", value)
+        return found
+
+    def opt_out_list(self, value: str, name: str = "OptOutListName") -> OptOutList:
+        key = self.local_id(value, "opt-out-list", name)
+        found = self.opt_out_lists.get(key)
+        if found is None:
+            raise not_found("opt-out-list", value)
+        return found
+
+    def pool(self, value: str, name: str = "PoolId") -> Pool:
+        if not value:
+            raise ValidationException(
+                f"{name} must not be empty.",
+                reason="FIELD_VALIDATION_FAILED",
+                fields=[{"Name": name, "Message": "Member must have length greater than or equal to 1"}],
+            )
+        key = self.local_id(value, "pool", name)
+        found = self.pools.get(key)
+        if found is None:
+            raise not_found("pool", value)
+        return found
+
+    def registration(self, value: str, name: str = "RegistrationId") -> Any:
+        """Registrations are not emulated yet, so no registration id resolves."""
+        self.local_id(value, "registration", name)
+        raise not_found("registration", value)

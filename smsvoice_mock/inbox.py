@@ -1,0 +1,169 @@
+"""What the end user's side saw: every accepted message, every inbound text, for assertions.
+
+``sms.sent_messages`` is a ``MessageLog`` of frozen ``SentMessage`` records, oldest first, with
+``.last``, ``.find(**fields)`` and ``.one(**fields)``; ``sms.inbound_messages`` likewise holds
+``InboundMessage`` records made by ``sms.simulate_inbound``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Generic, TypeVar, overload
+
+from smsvoice_mock._table import html_table, text_table
+
+__all__ = ["InboundMessage", "MessageLog", "SentMessage"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SentMessage:
+    """One message the service accepted and (in the mock) delivered."""
+
+    message_id: str
+    destination_phone_number: str
+    origination_identity: str | None
+    message_body: str | None
+    message_type: str | None
+    configuration_set_name: str | None
+    context: dict[str, str] | None
+    channel: str
+    region: str
+    account_id: str
+    sent_at: datetime
+    origination_identity_arn: str | None = None
+    keyword: str | None = None
+    time_to_live: int | None = None
+    max_price: str | None = None
+    destination_country_parameters: dict[str, str] | None = None
+    message_feedback_enabled: bool = False
+    protect_configuration_id: str | None = None
+    encoding: str | None = None
+    parts: int = 1
+    price: str = "0"
+    # "API" for a Send* call, "KEYWORD_RESPONSE" for the service's reply to an inbound keyword.
+    source: str = "API"
+    iso_country_code: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InboundMessage:
+    """A text an end user sent to one of the account's numbers (``sms.simulate_inbound``)."""
+
+    message_id: str
+    origination_number: str
+    destination_number: str
+    message_body: str
+    received_at: datetime
+    region: str
+    account_id: str
+    keyword: str | None = None
+    action: str | None = None
+    opted_out: bool = False
+    opted_in: bool = False
+    response: SentMessage | None = None
+
+
+T = TypeVar("T", SentMessage, InboundMessage)
+
+_COLUMNS: dict[type, tuple[str, ...]] = {
+    SentMessage: (
+        "sent_at",
+        "channel",
+        "origination_identity",
+        "destination_phone_number",
+        "message_type",
+        "parts",
+        "message_body",
+    ),
+    InboundMessage: (
+        "received_at",
+        "origination_number",
+        "destination_number",
+        "keyword",
+        "action",
+        "message_body",
+    ),
+}
+
+
+class MessageLog(Sequence[T], Generic[T]):
+    """An append-only, oldest-first sequence of records with assertion helpers."""
+
+    def __init__(self, kind: type[T], title: str) -> None:
+        self._kind = kind
+        self._title = title
+        self._items: list[T] = []
+
+    def _append(self, item: T) -> None:
+        self._items.append(item)
+
+    def _clear(self) -> None:
+        self._items.clear()
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._items)
+
+    @property
+    def last(self) -> T:
+        """The newest record; ``AssertionError`` when there is none."""
+        if not self._items:
+            raise AssertionError(f"No {self._title.lower()} were recorded.")
+        return self._items[-1]
+
+    def _check_fields(self, fields: dict[str, Any]) -> None:
+        known = {f.name for f in dataclasses.fields(self._kind)}
+        unknown = sorted(set(fields) - known)
+        if unknown:
+            raise TypeError(
+                f"{self._kind.__name__} has no field {', '.join(unknown)}; "
+                f"match on any of: {', '.join(sorted(known))}."
+            )
+
+    def find(self, **fields: Any) -> list[T]:
+        """Every record whose named fields equal the given values (a callable value is a predicate)."""
+        self._check_fields(fields)
+
+        def matches(item: T) -> bool:
+            for name, wanted in fields.items():
+                actual = getattr(item, name)
+                if callable(wanted):
+                    if not wanted(actual):
+                        return False
+                elif actual != wanted:
+                    return False
+            return True
+
+        return [item for item in self._items if matches(item)]
+
+    def one(self, **fields: Any) -> T:
+        """The single record matching ``fields``; ``AssertionError`` listing what was there otherwise."""
+        found = self.find(**fields)
+        if len(found) == 1:
+            return found[0]
+        wanted = ", ".join(f"{k}={v!r}" for k, v in fields.items()) or "anything"
+        problem = "No record matched" if not found else f"{len(found)} records matched"
+        raise AssertionError(f"{problem} {wanted}. {self!r}")
+
+    def _rows(self) -> list[list[Any]]:
+        columns = _COLUMNS[self._kind]
+        return [[getattr(item, c) for c in columns] for item in self._items]
+
+    def __repr__(self) -> str:
+        return text_table(self._title, _COLUMNS[self._kind], self._rows())
+
+    def _repr_html_(self) -> str:
+        return html_table(self._title, _COLUMNS[self._kind], self._rows())

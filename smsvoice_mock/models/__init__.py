@@ -1,0 +1,1 @@
+"""Plain dataclass models of the service's resources; the documented rules live on them."""

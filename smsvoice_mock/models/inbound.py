@@ -1,0 +1,101 @@
+"""What happens when an end user texts one of the account's numbers.
+
+- An opt-out word (STOP, and "ARRET, CANCEL, END, OPT-OUT, OPTOUT, QUIT, REMOVE, TD, UNSUBSCRIBE") or
+  a keyword whose action is OPT_OUT adds the sender to the number's opt-out list with
+  EndUserOptedOut=true — "unless you enable the self-managed opt-out option" — and the service answers
+  with the keyword's message.
+- A keyword whose action is OPT_IN removes the sender from the list and answers with its message.
+- HELP and other AUTOMATIC_RESPONSE keywords answer with their message.
+- With self-managed opt-outs, "you're responsible for responding to HELP and STOP requests": nothing
+  is answered and the list is left alone.
+A number in a pool answers with the pool's keywords and opt-out list.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from smsvoice_mock.inbox import InboundMessage, SentMessage
+from smsvoice_mock.models.countries import country_of, normalize_e164
+from smsvoice_mock.models.keyword import AUTOMATIC_RESPONSE, OPT_IN, OPT_OUT, OPT_OUT_WORDS
+from smsvoice_mock.models.message import message_parts
+
+if TYPE_CHECKING:
+    from smsvoice_mock._state import MockState
+    from smsvoice_mock.backend import Backend
+
+
+def receive(
+    state: MockState,
+    backend: Backend,
+    *,
+    destination_number: str,
+    origination_number: str,
+    message_body: str,
+) -> InboundMessage:
+    destination = normalize_e164(destination_number)
+    sender = normalize_e164(origination_number)
+    phone = next((p for p in backend.phone_numbers.values() if p.phone_number == destination), None)
+    if phone is None:
+        numbers = ", ".join(p.phone_number for p in backend.phone_numbers.values()) or "none"
+        raise LookupError(
+            f"{destination} is not a phone number of account {backend.account_id} in {backend.region} "
+            f"(its numbers: {numbers}); pass one of them as destination_number."
+        )
+    pool = backend.pools.get(phone.pool_id) if phone.pool_id else None
+    owner = pool if pool is not None else phone
+    keyword = owner.keywords.match(message_body)
+    action = keyword.action if keyword is not None else None
+    first_word = (message_body.split() or [""])[0].upper()
+    if action is None and first_word in OPT_OUT_WORDS:
+        action = OPT_OUT
+    opted_out = opted_in = False
+    response: SentMessage | None = None
+    if not owner.self_managed_opt_outs_enabled and action is not None:
+        opt_out_list = backend.opt_out_lists.get(owner.opt_out_list_name)
+        if action == OPT_OUT and opt_out_list is not None:
+            opt_out_list.put(sender, backend.now(), end_user=True)
+            opted_out = True
+        elif action == OPT_IN and opt_out_list is not None and opt_out_list.contains(sender):
+            del opt_out_list.numbers[sender]
+            opted_in = True
+        reply = keyword.message if keyword is not None else owner.keywords.get("STOP").message
+        if action in (AUTOMATIC_RESPONSE, OPT_OUT, OPT_IN):
+            encoding, parts = message_parts(reply)
+            response = SentMessage(
+                message_id=str(uuid.uuid4()),
+                destination_phone_number=sender,
+                origination_identity=phone.phone_number,
+                origination_identity_arn=phone.arn,
+                message_body=reply,
+                message_type="TRANSACTIONAL",
+                configuration_set_name=None,
+                context=None,
+                channel="SMS",
+                region=backend.region,
+                account_id=backend.account_id,
+                sent_at=backend.now(),
+                keyword=keyword.keyword if keyword is not None else first_word,
+                encoding=encoding,
+                parts=parts,
+                source="KEYWORD_RESPONSE",
+                iso_country_code=country_of(sender),
+            )
+            state.sent_messages._append(response)
+    inbound = InboundMessage(
+        message_id=str(uuid.uuid4()),
+        origination_number=sender,
+        destination_number=destination,
+        message_body=message_body,
+        received_at=backend.now(),
+        region=backend.region,
+        account_id=backend.account_id,
+        keyword=keyword.keyword if keyword is not None else (first_word if action else None),
+        action=action,
+        opted_out=opted_out,
+        opted_in=opted_in,
+        response=response,
+    )
+    state.inbound_messages._append(inbound)
+    return inbound

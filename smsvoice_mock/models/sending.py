@@ -1,0 +1,275 @@
+"""The send-time pipeline shared by the Send* operations (behaviors §3.5), step by step:
+
+1. resolve the configuration set and the origination identity (phone number by E.164, id or ARN;
+   sender ID; pool, which picks a member that can reach the destination; or, when none is given, a
+   suitable identity of the account);
+2. the identity must be ACTIVE and have the channel's capability;
+3. simulator numbers send only to destination simulator numbers of their country; other identities
+   reach their own country (the North American numbering plan counts as one) unless international
+   sending is enabled;
+4. a destination on the identity's opt-out list is refused: "If you attempt to send a message to a
+   destination number that is on an opt-out list … AWS End User Messaging SMS doesn't attempt to send
+   the message";
+5. in the sandbox only verified destination numbers and simulator numbers are reachable;
+6. MaxPrice and the monthly spend limit;
+7. DryRun stops here: "the message is checked and validated, but isn't sent"; otherwise the message is
+   recorded and charged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from smsvoice_mock.errors import ConflictException, ServiceQuotaExceededException, invalid, not_found
+from smsvoice_mock.models.countries import country_of, is_destination_simulator
+from smsvoice_mock.models.phone_number import PhoneNumber
+
+if TYPE_CHECKING:
+    from smsvoice_mock.backend import Backend
+    from smsvoice_mock.models.configuration_set import ConfigurationSet
+    from smsvoice_mock.models.pool import Pool
+    from smsvoice_mock.models.sender_id import SenderId
+
+NANP = frozenset({"US", "CA", "PR"})
+SPEND_LIMITS = {
+    "SMS": ("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT"),
+    "VOICE": ("VOICE_MESSAGE_MONTHLY_SPEND_LIMIT", "MONTHLY_SPEND_LIMIT_REACHED_FOR_VOICE"),
+    "MMS": ("MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT", "MONTHLY_SPEND_LIMIT_REACHED_FOR_MEDIA"),
+}
+
+
+@dataclass(slots=True)
+class Origin:
+    """The identity a message goes out from, once resolved."""
+
+    arn: str
+    display: str  # the E.164 number or the sender ID the end user sees
+    iso_country_code: str | None
+    opt_out_list_name: str | None
+    phone: PhoneNumber | None = None
+    sender_id: SenderId | None = None
+    pool: Pool | None = None
+
+
+def same_region(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a == b or (a in NANP and b in NANP)
+
+
+def configuration_set(backend: Backend, value: str | None) -> ConfigurationSet | None:
+    if value is None:
+        return None
+    key = backend.local_id(value, "configuration-set", "ConfigurationSetName")
+    found = backend.configuration_sets.get(key)
+    if found is None:
+        raise not_found("configuration-set", value)
+    return found
+
+
+def _phone_can_send(phone: PhoneNumber, channel: str, destination: str) -> bool:
+    return (
+        phone.status == "ACTIVE"
+        and channel in phone.number_capabilities
+        and (phone.international_sending_enabled or same_region(phone.iso_country_code, country_of(destination)))
+        and (phone.number_type != "SIMULATOR" or is_destination_simulator(destination))
+    )
+
+
+def _from_phone(phone: PhoneNumber, pool: Pool | None = None) -> Origin:
+    return Origin(
+        arn=phone.arn,
+        display=phone.phone_number,
+        iso_country_code=phone.iso_country_code,
+        opt_out_list_name=pool.opt_out_list_name if pool is not None else phone.opt_out_list_name,
+        phone=phone,
+        pool=pool,
+    )
+
+
+def _from_sender_id(sender: SenderId, pool: Pool | None = None) -> Origin:
+    return Origin(
+        arn=sender.arn,
+        display=sender.sender_id,
+        iso_country_code=sender.iso_country_code,
+        opt_out_list_name=pool.opt_out_list_name if pool is not None else None,
+        sender_id=sender,
+        pool=pool,
+    )
+
+
+def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -> Origin:
+    """"A pool maps each message to an appropriate identity for the destination country."""
+    phones = {p.arn: p for p in backend.phone_numbers.values() if p.pool_id == pool.id}
+    senders = {s.arn: s for s in backend.sender_ids.values()}
+    fallback: Origin | None = None
+    for arn in pool.members:
+        phone = phones.get(arn)
+        if phone is not None:
+            if _phone_can_send(phone, channel, destination):
+                return _from_phone(phone, pool)
+            fallback = fallback or _from_phone(phone, pool)
+            continue
+        sender = senders.get(arn)
+        if sender is not None and channel == "SMS" and same_region(sender.iso_country_code, country_of(destination)):
+            return _from_sender_id(sender, pool)
+    if fallback is not None:
+        return fallback
+    raise ConflictException(
+        f"Pool {pool.id} has no origination identity that can send to {destination}.",
+        reason="NO_ORIGINATION_IDENTITIES_FOUND",
+        resource_type="pool",
+        resource_id=pool.id,
+    )
+
+
+def _sender_id(backend: Backend, value: str, destination: str) -> SenderId:
+    if value.startswith("arn:"):
+        local = backend.local_id(value, "sender-id", "OriginationIdentity")
+        name, _, iso = local.partition("/")
+        found = backend.sender_ids.get((name.upper(), iso))
+    else:
+        candidates = [s for key, s in backend.sender_ids.items() if key[0] == value.upper()]
+        iso_dest = country_of(destination)
+        found = next((s for s in candidates if s.iso_country_code == iso_dest), None) or next(iter(candidates), None)
+    if found is None:
+        raise not_found("sender-id", value)
+    return found
+
+
+def resolve_origin(backend: Backend, value: str | None, channel: str, destination: str) -> Origin:
+    """Step 1: the origination identity named by ``value`` (or chosen when it is ``None``)."""
+    if value is None:
+        for phone in backend.phone_numbers.values():
+            if _phone_can_send(phone, channel, destination):
+                return _from_phone(phone, backend.pools.get(phone.pool_id) if phone.pool_id else None)
+        raise ConflictException(
+            f"No origination identity in the account can send to {destination}; "
+            "request a phone number or pass OriginationIdentity.",
+            reason="NO_ORIGINATION_IDENTITIES_FOUND",
+            resource_type="account",
+            resource_id=backend.account_id,
+        )
+    kind = value.split(":", 5)[5].partition("/")[0] if value.startswith("arn:") and value.count(":") >= 5 else None
+    if kind == "pool" or (kind is None and value.startswith("pool-")):
+        pool = backend.pool(value, "OriginationIdentity")
+        return _pool_member(backend, pool, channel, destination)
+    if kind == "phone-number" or (kind is None and (value.startswith("phone-") or value.startswith("+"))):
+        phone = backend.phone_number(value, "OriginationIdentity")
+        return _from_phone(phone, backend.pools.get(phone.pool_id) if phone.pool_id else None)
+    if kind == "sender-id" or kind is None:
+        return _sender_id(backend, value, destination)
+    raise invalid("INVALID_ARN", "OriginationIdentity", f"A {kind} can't be an origination identity.")
+
+
+def check_origin(origin: Origin, channel: str, destination: str) -> None:
+    """Steps 2 and 3: status, capability, simulator and country rules."""
+    phone = origin.phone
+    dest_country = country_of(destination)
+    if phone is not None:
+        if phone.status != "ACTIVE":
+            raise ConflictException(
+                f"Phone number {phone.id} is {phone.status}, not ACTIVE.",
+                reason="RESOURCE_NOT_ACTIVE",
+                resource_type="phone-number",
+                resource_id=phone.id,
+            )
+        if channel not in phone.number_capabilities:
+            raise ConflictException(
+                f"Phone number {phone.id} has capabilities {', '.join(phone.number_capabilities)}, not {channel}.",
+                reason="NUMBER_CAPABILITIES_MISMATCH",
+                resource_type="phone-number",
+                resource_id=phone.id,
+            )
+        if phone.number_type == "SIMULATOR":
+            if not is_destination_simulator(destination) or dest_country != phone.iso_country_code:
+                raise invalid(
+                    "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+                    "DestinationPhoneNumber",
+                    "A simulator phone number can only send to the destination simulator phone numbers "
+                    f"of its own country ({phone.iso_country_code}).",
+                )
+            return
+        if not phone.international_sending_enabled and not same_region(phone.iso_country_code, dest_country):
+            raise invalid(
+                "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+                "DestinationPhoneNumber",
+                f"Phone number {phone.id} ({phone.iso_country_code}) can't send to {dest_country} without "
+                "InternationalSendingEnabled.",
+            )
+    elif origin.sender_id is not None and channel == "VOICE":
+        raise invalid(
+            "VOICE_CAPABILITY_NOT_AVAILABLE", "OriginationIdentity", "Sender IDs can't send voice messages."
+        )
+
+
+def check_opt_out(backend: Backend, origin: Origin, destination: str) -> None:
+    """Step 4."""
+    name = origin.opt_out_list_name
+    opt_out_list = backend.opt_out_lists.get(name) if name else None
+    if opt_out_list is not None and opt_out_list.contains(destination):
+        raise ConflictException(
+            f"{destination} is opted out on opt-out list {name}.",
+            reason="DESTINATION_PHONE_NUMBER_OPTED_OUT",
+            resource_type="opted-out-number",
+            resource_id=destination,
+        )
+
+
+def check_sandbox(backend: Backend, destination: str) -> None:
+    """Step 5: "You can only send messages to verified destination numbers when your account is in
+    the sandbox." Destination simulator numbers are always reachable."""
+    if backend.settings.tier != "SANDBOX" or is_destination_simulator(destination):
+        return
+    verified = any(
+        v.destination_phone_number == destination and v.status == "VERIFIED"
+        for v in backend.verified_destination_numbers.values()
+    )
+    if not verified:
+        raise ConflictException(
+            f"The account is in the sandbox and {destination} is not a verified destination number.",
+            reason="DESTINATION_PHONE_NUMBER_NOT_VERIFIED",
+            resource_type="verified-destination-number",
+            resource_id=destination,
+        )
+
+
+def month_key(backend: Backend) -> str:
+    return backend.now().strftime("%Y-%m")
+
+
+def check_price(backend: Backend, channel: str, price: Decimal, max_price: str | None, member: str) -> None:
+    """Step 6: MaxPrice, then the monthly spend limit of the channel."""
+    if max_price is not None and price > Decimal(max_price):
+        raise invalid(
+            "PRICE_OVER_THRESHOLD",
+            member,
+            f"The message costs {price} USD, more than the {member} of {max_price} USD.",
+        )
+    limit_name, reason = SPEND_LIMITS[channel]
+    spent = backend.spend.get((limit_name, month_key(backend)), Decimal(0))
+    enforced = backend.settings.enforced_limit(limit_name)
+    if spent + price > enforced:
+        raise ServiceQuotaExceededException(
+            f"Sending would bring this month's {channel} spend to {spent + price} USD, over the "
+            f"{enforced} USD limit.",
+            reason=reason,
+        )
+
+
+def charge(backend: Backend, channel: str, price: Decimal) -> None:
+    key = (SPEND_LIMITS[channel][0], month_key(backend))
+    backend.spend[key] = backend.spend.get(key, Decimal(0)) + price
+
+
+def message_type(params: dict[str, Any], config: ConfigurationSet | None, origin: Origin) -> str | None:
+    """The request's MessageType, else the configuration set's default, else the identity's."""
+    if params.get("MessageType"):
+        return str(params["MessageType"])
+    if config is not None and config.default_message_type:
+        return config.default_message_type
+    if origin.phone is not None:
+        return origin.phone.message_type
+    return origin.pool.message_type if origin.pool is not None else None

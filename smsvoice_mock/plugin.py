@@ -1,0 +1,52 @@
+"""The pytest plugin (entry point ``pytest11``): the ``smsvoice_mock`` fixture and marker.
+
+    def test_sends(smsvoice_mock):
+        ...
+        assert smsvoice_mock.sent_messages.last.destination_phone_number == "+14254147755"
+
+    @pytest.mark.smsvoice_mock(sandbox=True)
+    def test_in_the_sandbox(smsvoice_mock): ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from smsvoice_mock._mock import SmsVoiceMock
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "smsvoice_mock(*, account_id='123456789012', region='us-east-1', sandbox=False): "
+        "options of the smsvoice_mock fixture",
+    )
+
+
+def _options(marker: pytest.Mark | None) -> dict[str, Any]:
+    if marker is None:
+        return {}
+    if marker.args:
+        raise TypeError(
+            "@pytest.mark.smsvoice_mock takes keyword options only, e.g. "
+            "@pytest.mark.smsvoice_mock(sandbox=True)."
+        )
+    allowed = {"account_id", "region", "sandbox"}
+    unknown = sorted(set(marker.kwargs) - allowed)
+    if unknown:
+        raise TypeError(
+            f"@pytest.mark.smsvoice_mock got unknown option(s) {', '.join(unknown)}; "
+            f"it accepts {', '.join(sorted(allowed))}."
+        )
+    return dict(marker.kwargs)
+
+
+@pytest.fixture
+def smsvoice_mock(request: pytest.FixtureRequest) -> Iterator[SmsVoiceMock]:
+    """The active mock's handle; everything it holds is dropped after the test."""
+    mock = SmsVoiceMock(**_options(request.node.get_closest_marker("smsvoice_mock")))
+    with mock:
+        yield mock
