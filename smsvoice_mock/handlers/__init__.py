@@ -1,5 +1,29 @@
 """One module per resource family, one thin function per operation; importing registers them."""
 
-from smsvoice_mock.handlers import account, keywords, messaging, opt_outs, phone_numbers
+from smsvoice_mock.handlers import (
+    account,
+    configuration_sets,
+    keywords,
+    messaging,
+    opt_outs,
+    phone_numbers,
+    policies,
+    pools,
+    sender_ids,
+    tags,
+    verified,
+)
 
-__all__ = ["account", "keywords", "messaging", "opt_outs", "phone_numbers"]
+__all__ = [
+    "account",
+    "configuration_sets",
+    "keywords",
+    "messaging",
+    "opt_outs",
+    "phone_numbers",
+    "policies",
+    "pools",
+    "sender_ids",
+    "tags",
+    "verified",
+]

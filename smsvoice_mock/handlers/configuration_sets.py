@@ -1,0 +1,1 @@
+"""configuration_sets operations (added by their issue)."""

@@ -1,0 +1,1 @@
+"""policies operations (added by their issue)."""

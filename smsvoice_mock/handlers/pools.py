@@ -1,0 +1,1 @@
+"""pools operations (added by their issue)."""

@@ -1,0 +1,1 @@
+"""sender_ids operations (added by their issue)."""

@@ -1,0 +1,1 @@
+"""tags operations (added by their issue)."""

@@ -1,0 +1,1 @@
+"""verified operations (added by their issue)."""

@@ -1,0 +1,56 @@
+"""Shared fixtures: a mocked boto3 client, and the check that every successful response matches the
+model's output shape (botocore's own validator on the parsed response, plus every constraint of the
+shape on the wire JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import botocore.handlers
+import pytest
+from botocore.validate import ParamValidator
+
+from smsvoice_mock import SmsVoiceMock, mock_smsvoice
+from smsvoice_mock._validate import problems_for
+from tests.helpers import SERVICE, make_client
+
+SHAPE_FAILURES: list[str] = []
+
+
+def check_output_shape(http_response: Any, parsed: dict[str, Any], model: Any, **_: Any) -> None:
+    """Fail loudly when a 200 response does not fit the operation's output shape."""
+    if http_response.status_code != 200 or model.output_shape is None:
+        return
+    body = {k: v for k, v in parsed.items() if k != "ResponseMetadata"}
+    report = ParamValidator().validate(body, model.output_shape)
+    problems = [text for _, _, text in problems_for(model.output_shape, json.loads(http_response.content))]
+    if report.has_errors() or problems:
+        failure = f"{model.name} response does not fit its output shape: {report.generate_report()} {problems}"
+        SHAPE_FAILURES.append(failure)
+        raise AssertionError(failure)
+
+
+_HOOK = (f"after-call.{SERVICE}", check_output_shape)
+if _HOOK not in botocore.handlers.BUILTIN_HANDLERS:
+    botocore.handlers.BUILTIN_HANDLERS.append(_HOOK)
+
+
+@pytest.fixture(autouse=True)
+def _responses_fit_output_shapes() -> Iterator[None]:
+    """Every successful response in every test is validated against its output shape."""
+    SHAPE_FAILURES.clear()
+    yield
+    assert not SHAPE_FAILURES, SHAPE_FAILURES
+
+
+@pytest.fixture
+def sms() -> Iterator[SmsVoiceMock]:
+    with mock_smsvoice() as handle:
+        yield handle
+
+
+@pytest.fixture
+def client(sms: SmsVoiceMock) -> Any:
+    return make_client()

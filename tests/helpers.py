@@ -1,0 +1,39 @@
+"""Helpers the test modules share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import boto3
+import pytest
+from botocore.config import Config
+
+SERVICE = "pinpoint-sms-voice-v2"
+REGION = "us-east-1"
+
+
+def make_client(region: str = REGION, **kwargs: Any) -> Any:
+    return boto3.client(
+        SERVICE, region_name=region, config=Config(retries={"max_attempts": 1}), **kwargs
+    )
+
+
+def request_number(client: Any, **overrides: Any) -> dict[str, Any]:
+    """A fresh US simulator number unless the test says otherwise."""
+    params: dict[str, Any] = {
+        "IsoCountryCode": "US",
+        "MessageType": "TRANSACTIONAL",
+        "NumberCapabilities": ["SMS", "VOICE"],
+        "NumberType": "SIMULATOR",
+    }
+    params.update(overrides)
+    return dict(client.request_phone_number(**params))
+
+
+def error_of(exc_info: pytest.ExceptionInfo[Any]) -> dict[str, Any]:
+    """``{"Code", "Reason", "Fields", "ResourceType", "ResourceId"}`` of a ClientError."""
+    response = exc_info.value.response
+    return {
+        "Code": response["Error"]["Code"],
+        **{k: response[k] for k in ("Reason", "Fields", "ResourceType", "ResourceId") if k in response},
+    }
