@@ -1,0 +1,251 @@
+"""The hook and the wire: what reaches botocore, what is left alone, and what never touches the network."""
+
+from __future__ import annotations
+
+import inspect
+import socket
+from typing import Any
+
+import boto3
+import botocore.session
+import pytest
+from botocore.awsrequest import AWSResponse
+from botocore.config import Config
+
+from smsvoice_mock import errors, mock_smsvoice
+from smsvoice_mock._dispatch import NOT_IMPLEMENTED, OPERATIONS, load_handlers, operation
+from smsvoice_mock._model import operation_names, service_model
+from tests.helpers import REGION, SERVICE, error_of, make_client, request_number
+
+
+def test_registry_and_gaps_cover_the_model() -> None:
+    """Every operation of the installed model is either emulated or named as not implemented, never both."""
+    handlers = set(load_handlers())
+    assert handlers | NOT_IMPLEMENTED == set(operation_names())
+    assert handlers & NOT_IMPLEMENTED == set()
+
+
+def test_registering_an_unknown_operation_fails() -> None:
+    """A typo in an operation name fails when the handler is registered."""
+    with pytest.raises(LookupError, match="SendTextMesage"):
+        operation("SendTextMesage")
+
+
+def test_not_implemented_operation_names_itself(client: Any) -> None:
+    """An operation not emulated yet answers an error naming it, never a silent pass or a trip to AWS."""
+    name = sorted(NOT_IMPLEMENTED)[0] if NOT_IMPLEMENTED else None
+    if name is None:
+        pytest.skip("every operation is emulated")
+    op = service_model().operation_model(name)
+    params = {m: _sample(op.input_shape.members[m]) for m in op.input_shape.required_members}
+    method = getattr(client, botocore.xform_name(name))
+    with pytest.raises(client.exceptions.ClientError) as exc:
+        method(**params)
+    assert exc.value.response["Error"]["Code"] == "NotImplemented"
+    assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 501
+    assert name in str(exc.value)
+
+
+def _sample(shape: Any) -> Any:
+    if shape.type_name == "string":
+        return shape.enum[0] if shape.enum else "x" * max(1, shape.metadata.get("min", 1))
+    if shape.type_name in ("integer", "long"):
+        return shape.metadata.get("min", 1)
+    if shape.type_name == "boolean":
+        return True
+    if shape.type_name == "list":
+        return [_sample(shape.member)]
+    if shape.type_name == "map":
+        return {}
+    if shape.type_name == "structure":
+        return {m: _sample(shape.members[m]) for m in shape.required_members}
+    return 1
+
+
+def test_error_classes_mirror_the_model() -> None:
+    """Exception classes carry the model's error shape names and their modeled members as keyword-only args."""
+    for name in ("AccessDeniedException", "ConflictException", "InternalServerException",
+                 "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException",
+                 "ValidationException"):
+        cls = getattr(errors, name)
+        members = set(service_model().shape_for(name).members) - {"Message"}
+        params = inspect.signature(cls).parameters
+        keyword_only = {p for p, v in params.items() if v.kind is inspect.Parameter.KEYWORD_ONLY}
+        as_members = {"".join(part.title() for part in p.split("_")) for p in keyword_only}
+        assert as_members == members, name
+
+
+def test_error_wire_format(client: Any) -> None:
+    """Errors are ``{"__type", "Message", ...modeled members}`` as JSON 1.0 with a request id header."""
+    with pytest.raises(client.exceptions.ResourceNotFoundException) as exc:
+        client.release_phone_number(PhoneNumberId="phone-0123456789abcdef0123456789abcdef")
+    response = exc.value.response
+    assert response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    headers = response["ResponseMetadata"]["HTTPHeaders"]
+    assert headers["content-type"] == "application/x-amz-json-1.0"
+    assert headers["x-amzn-requestid"] == response["ResponseMetadata"]["RequestId"]
+    assert response["Message"] == response["Error"]["Message"]
+    assert (response["ResourceType"], response["ResourceId"]) == (
+        "phone-number",
+        "phone-0123456789abcdef0123456789abcdef",
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "reason"),
+    [
+        (lambda c: c.describe_phone_numbers(MaxResults=101), "MaxResults", "FIELD_VALIDATION_FAILED"),
+        (lambda c: c.describe_phone_numbers(PhoneNumberIds=["phone-a"] * 6), "PhoneNumberIds", "FIELD_VALIDATION_FAILED"),
+        (lambda c: c.describe_phone_numbers(Owner="EVERYONE"), "Owner", "FIELD_VALIDATION_FAILED"),
+        (lambda c: c.create_opt_out_list(OptOutListName="has space"), "OptOutListName", "FIELD_VALIDATION_FAILED"),
+        (lambda c: c.create_opt_out_list(OptOutListName="x" * 65), "OptOutListName", "FIELD_VALIDATION_FAILED"),
+        (
+            lambda c: c.request_phone_number(IsoCountryCode="U1", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="LONG_CODE"),
+            "IsoCountryCode",
+            "FIELD_VALIDATION_FAILED",
+        ),
+        (
+            lambda c: c.request_phone_number(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SHORT_CODE"),
+            "NumberType",
+            "FIELD_VALIDATION_FAILED",
+        ),
+        (
+            lambda c: c.send_text_message(DestinationPhoneNumber="+14254147755", TimeToLive=259201),
+            "TimeToLive",
+            "FIELD_VALIDATION_FAILED",
+        ),
+        (
+            lambda c: c.send_text_message(DestinationPhoneNumber="+14254147755", Context={f"k{i}": "v" for i in range(6)}),
+            "Context",
+            "FIELD_VALIDATION_FAILED",
+        ),
+        (
+            lambda c: c.send_text_message(DestinationPhoneNumber="+14254147755", MaxPrice="100"),
+            "MaxPrice",
+            "FIELD_VALIDATION_FAILED",
+        ),
+        (lambda c: c.send_text_message(DestinationPhoneNumber="555-0100"), "DestinationPhoneNumber", "FIELD_VALIDATION_FAILED"),
+    ],
+    ids=["max-results", "id-list-length", "owner-enum", "name-pattern", "name-length", "iso-pattern",
+         "short-code-not-requestable", "ttl-max", "context-size", "max-price-pattern", "e164-pattern"],
+)
+def test_server_side_validation(client: Any, call: Any, field: str, reason: str) -> None:
+    """The service checks max lengths, patterns, enums and sizes that botocore leaves unchecked."""
+    with pytest.raises(client.exceptions.ValidationException) as exc:
+        call(client)
+    error = error_of(exc)
+    assert error["Reason"] == reason
+    assert error["Fields"][0]["Name"] == field
+    assert "failed to satisfy constraint" in error["Fields"][0]["Message"]
+
+
+def test_required_members_checked_without_client_validation(sms: Any) -> None:
+    """With ``parameter_validation=False`` the service still answers a missing member with MISSING_PARAMETER."""
+    raw = boto3.client(
+        SERVICE, region_name=REGION, config=Config(parameter_validation=False, retries={"max_attempts": 1})
+    )
+    with pytest.raises(raw.exceptions.ValidationException) as exc:
+        raw.put_keyword(OriginationIdentity="phone-x", Keyword="HI")
+    assert error_of(exc)["Reason"] == "MISSING_PARAMETER"
+    assert error_of(exc)["Fields"][0]["Name"] == "KeywordMessage"
+    with pytest.raises(raw.exceptions.ValidationException) as exc:
+        raw.describe_phone_numbers(MaxResults=0)
+    assert error_of(exc)["Fields"][0]["Name"] == "MaxResults"
+
+
+def test_wrong_types_without_client_validation(sms: Any) -> None:
+    """A member of the wrong JSON type is ValidationException CANNOT_PARSE, not a traceback in the mock."""
+    raw = boto3.client(SERVICE, region_name=REGION, config=Config(parameter_validation=False, retries={"max_attempts": 1}))
+    with pytest.raises(raw.exceptions.ValidationException) as exc:
+        raw.describe_phone_numbers(MaxResults="ten")
+    assert error_of(exc)["Reason"] == "CANNOT_PARSE"
+
+
+def test_client_created_before_start_is_intercepted() -> None:
+    """A client made before the mock started (after import) is answered by the mock once it starts."""
+    early = make_client()
+    with mock_smsvoice():
+        assert early.describe_phone_numbers()["PhoneNumbers"] == []
+
+
+def test_custom_endpoint_url_is_intercepted(sms: Any) -> None:
+    """A client with a custom endpoint_url is answered by the mock too."""
+    local = make_client(endpoint_url="http://localhost:4566")
+    assert request_number(local)["Status"] == "PENDING"
+
+
+def test_other_services_are_left_alone(sms: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only this service's requests are answered; an STS call goes down botocore's normal path."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    sts = boto3.client("sts", region_name=REGION)
+    seen: list[str] = []
+
+    def canned(request: Any, **_: Any) -> AWSResponse:
+        seen.append(request.headers.get("Authorization", b"").decode() if isinstance(request.headers.get("Authorization"), bytes) else str(request.headers.get("Authorization")))
+        body = (
+            b"<GetCallerIdentityResponse><GetCallerIdentityResult><Account>999999999999</Account>"
+            b"<Arn>arn:aws:iam::999999999999:user/x</Arn><UserId>X</UserId></GetCallerIdentityResult>"
+            b"</GetCallerIdentityResponse>"
+        )
+        return AWSResponse(request.url, 200, {}, _Raw(body))
+
+    sts.meta.events.register("before-send.sts", canned)
+    assert sts.get_caller_identity()["Account"] == "999999999999"
+    assert seen and seen[0].startswith("AWS4-HMAC-SHA256")  # signed as usual: not ours
+
+
+class _Raw:
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+
+    def stream(self, **_: Any) -> Any:
+        yield self.body
+
+
+def test_no_credentials_and_no_network(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    """While mocked, requests are unsigned and no credential provider runs: a machine without AWS
+    credentials never reaches for the network (instance metadata included)."""
+    for var in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
+                "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError(f"the mock opened a network connection: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    with mock_smsvoice():
+        session = boto3.session.Session(botocore_session=botocore.session.Session())
+        client = session.client(SERVICE, region_name=REGION)
+        assert request_number(client)["Status"] == "PENDING"
+        assert session._session._credentials is None  # no provider chain ran
+
+
+def test_client_token_replays_the_first_answer(client: Any) -> None:
+    """A repeated ClientToken with the same parameters returns the first answer and creates nothing new."""
+    first = request_number(client, ClientToken="token-1")
+    again = request_number(client, ClientToken="token-1")
+    assert again["PhoneNumberId"] == first["PhoneNumberId"]
+    assert len(client.describe_phone_numbers()["PhoneNumbers"]) == 1
+
+
+def test_client_token_with_other_parameters_is_refused(client: Any) -> None:
+    """The same ClientToken with other parameters is ValidationException INVALID_REQUEST."""
+    request_number(client, ClientToken="token-2")
+    with pytest.raises(client.exceptions.ValidationException) as exc:
+        request_number(client, ClientToken="token-2", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"])
+    assert error_of(exc)["Reason"] == "INVALID_REQUEST"
+
+
+def test_regions_are_separate(sms: Any) -> None:
+    """Each (account, region) has its own resources, and ARNs name the client's region."""
+    east, west = make_client("us-east-1"), make_client("us-west-2")
+    number = request_number(west)
+    assert ":us-west-2:123456789012:" in number["PhoneNumberArn"]
+    assert east.describe_phone_numbers()["PhoneNumbers"] == []
+    assert len(sms.backend(region="us-west-2").phone_numbers) == 1
+    with pytest.raises(east.exceptions.ResourceNotFoundException):
+        east.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberArn"]])
