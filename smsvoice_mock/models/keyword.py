@@ -113,11 +113,13 @@ class KeywordSet:
         return found
 
     def match(self, body: str) -> Keyword | None:
-        """The keyword an inbound message begins with (the longest one, case-insensitively)."""
+        """The keyword an inbound message begins with (the longest one, case-insensitively), followed by
+        the end of the message, a space or punctuation: "hours?" begins with HOURS, "hourly" doesn't."""
         text = " ".join(body.split()).upper()
         best: Keyword | None = None
         for key, kw in self.items.items():
-            if (text == key or text.startswith(key + " ")) and (
+            begins = text.startswith(key) and (len(text) == len(key) or not text[len(key)].isalnum())
+            if begins and (
                 best is None or len(key) > len(best.keyword)
             ):
                 best = kw

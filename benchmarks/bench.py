@@ -1,0 +1,142 @@
+"""Measure the mock against botocore's own floor, in one run, and print the ratios.
+
+The floor is the same boto3 client with a bare ``before-send`` handler that returns the very response
+bytes the mock produced: everything botocore does (serialising, signing, retries, parsing) and nothing
+of ours. The mock replaces signing with its own work (decode, validate, dispatch, encode).
+
+    python benchmarks/bench.py            # full run
+    python benchmarks/bench.py --quick    # fewer repetitions
+
+Targets (issue 2): per-call median <= 0.9x the floor; a test's whole cycle (enter, create client, one
+call, exit) <= 1.3x the floor's client creation plus call; ``import smsvoice_mock`` <= 20 ms after
+``import boto3``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+os.environ.setdefault("AWS_ACCESS_KEY_ID", "bench")
+os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "bench")
+
+import boto3  # noqa: E402
+from botocore.awsrequest import AWSResponse  # noqa: E402
+from botocore.config import Config  # noqa: E402
+
+from smsvoice_mock import mock_smsvoice  # noqa: E402
+
+SERVICE = "pinpoint-sms-voice-v2"
+CONFIG = Config(retries={"max_attempts": 1})
+
+
+class _Raw:
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+
+    def stream(self, **_: Any) -> Any:
+        yield self.body
+
+
+def _median_us(fn: Callable[[], Any], repeat: int) -> float:
+    for _ in range(min(50, repeat)):
+        fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1e6
+
+
+def _floor_client(session: boto3.Session, body: bytes) -> Any:
+    client = session.client(SERVICE, region_name="us-east-1", config=CONFIG)
+
+    def canned(request: Any, **_: Any) -> AWSResponse:
+        headers = {"x-amzn-RequestId": "r", "Content-Type": "application/x-amz-json-1.0"}
+        return AWSResponse(request.url, 200, headers, _Raw(body))
+
+    client.meta.events.register(f"before-send.{SERVICE}", canned)
+    return client
+
+
+def per_call(repeat: int) -> list[tuple[str, float, float]]:
+    rows = []
+    session = boto3.Session()
+    with mock_smsvoice():
+        client = session.client(SERVICE, region_name="us-east-1", config=CONFIG)
+        number = client.request_phone_number(
+            IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
+        )
+        calls: dict[str, Callable[[Any], Any]] = {
+            "describe_phone_numbers": lambda c: c.describe_phone_numbers(),
+            "send_text_message": lambda c: c.send_text_message(
+                DestinationPhoneNumber="+14254147755",
+                OriginationIdentity=number["PhoneNumberId"],
+                MessageBody="Your code is 123456",
+            ),
+        }
+        bodies = {}
+        for name, call in calls.items():
+            captured: list[bytes] = []
+            client.meta.events.register(
+                f"after-call.{SERVICE}", lambda http_response, **_: captured.append(http_response.content)
+            )
+            call(client)
+            bodies[name] = captured[-1]
+        mocked = {name: _median_us(lambda call=call: call(client), repeat) for name, call in calls.items()}
+    for name, call in calls.items():
+        floor_client = _floor_client(session, bodies[name])
+        floor = _median_us(lambda call=call, c=floor_client: call(c), repeat)
+        rows.append((name, mocked[name], floor))
+    return rows
+
+
+def cycle(repeat: int) -> tuple[float, float]:
+    session = boto3.Session()
+    body = b'{"PhoneNumbers":[]}'
+
+    def mocked() -> None:
+        with mock_smsvoice():
+            session.client(SERVICE, region_name="us-east-1", config=CONFIG).describe_phone_numbers()
+
+    def floor() -> None:
+        _floor_client(session, body).describe_phone_numbers()
+
+    return _median_us(mocked, repeat), _median_us(floor, repeat)
+
+
+def import_cost(repeat: int) -> float:
+    code = (
+        "import time, boto3; t = time.perf_counter(); import smsvoice_mock; "
+        "print(time.perf_counter() - t)"
+    )
+    samples = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(repeat)
+    ]
+    return statistics.median(samples) * 1e3
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    calls, cycles, imports = (300, 40, 5) if args.quick else (3000, 300, 15)
+    print(f"smsvoice_mock benchmark (python {sys.version.split()[0]}, boto3 {boto3.__version__})")
+    print(f"{'measure':<34}{'mock':>12}{'floor':>12}{'ratio':>8}  target")
+    for name, mock_us, floor_us in per_call(calls):
+        print(f"{'per call: ' + name:<34}{mock_us:>10.1f}us{floor_us:>10.1f}us{mock_us / floor_us:>8.2f}  <= 0.90")
+    mock_us, floor_us = cycle(cycles)
+    print(f"{'cycle: enter+client+call+exit':<34}{mock_us:>10.1f}us{floor_us:>10.1f}us{mock_us / floor_us:>8.2f}  <= 1.30")
+    print(f"{'import smsvoice_mock after boto3':<34}{import_cost(imports):>10.1f}ms{'':>12}{'':>8}  <= 20 ms")
+
+
+if __name__ == "__main__":
+    main()
