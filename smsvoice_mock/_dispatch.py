@@ -92,7 +92,12 @@ def operation(name: str) -> Callable[[Handler], Handler]:
         raise LookupError(f"{name!r} is not an operation of the installed botocore model.")
 
     def register(handler: Handler) -> Handler:
-        if name in OPERATIONS:
+        known = OPERATIONS.get(name)
+        same = known is not None and (known.__module__, known.__qualname__) == (
+            handler.__module__,
+            handler.__qualname__,
+        )
+        if known is not None and not same:  # a re-imported module may register itself again
             raise LookupError(f"{name!r} has two handlers: {OPERATIONS[name].__name__} and {handler.__name__}.")
         OPERATIONS[name] = handler
         return handler
