@@ -1,4 +1,6 @@
-"""``python -m smsvoice_mock demo``: a narrated scenario under the mock, printed as tables."""
+"""``python -m smsvoice_mock demo``: a narrated scenario under the mock, printed as tables.
+
+``python -m smsvoice_mock checklist``: the operation checklist of docs/behaviour.md."""
 
 from __future__ import annotations
 
@@ -68,13 +70,40 @@ def demo() -> int:
     return 0
 
 
+def checklist() -> str:
+    """The operation checklist of docs/behaviour.md, generated from the registry and the model."""
+    from smsvoice_mock._dispatch import NOT_IMPLEMENTED, load_handlers
+    from smsvoice_mock._model import operation_names
+
+    handlers = load_handlers()
+    names = sorted(operation_names())
+    done = sum(1 for n in names if n in handlers)
+    lines = [
+        f"{done} of {len(names)} operations of the installed botocore model are emulated.",
+        "",
+        "| Operation | Status |",
+        "|---|---|",
+    ]
+    for name in names:
+        status = "emulated" if name in handlers else "not yet (answers NotImplemented)"
+        if name not in handlers and name not in NOT_IMPLEMENTED:
+            status = "missing from the registry and from NOT_IMPLEMENTED"
+        lines.append(f"| `{name}` | {status} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m smsvoice_mock", description=__doc__)
-    parser.add_argument("command", choices=["demo"], help="demo: run a narrated scenario under the mock")
+    parser.add_argument(
+        "command",
+        choices=["demo", "checklist"],
+        help="demo: run a narrated scenario under the mock; checklist: print the operation checklist",
+    )
     args = parser.parse_args(argv)
     if args.command == "demo":
         return demo()
-    return 2  # pragma: no cover (argparse rejects other commands)
+    print(checklist())
+    return 0
 
 
 if __name__ == "__main__":

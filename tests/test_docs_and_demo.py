@@ -1,0 +1,39 @@
+"""The documentation and the demo stay true to the code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from smsvoice_mock import _state
+from smsvoice_mock.__main__ import checklist, main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_behaviour_checklist_matches_the_registry() -> None:
+    """docs/behaviour.md lists every operation with its current status (python -m smsvoice_mock checklist)."""
+    text = (ROOT / "docs" / "behaviour.md").read_text()
+    block = re.search(r"<!-- checklist:start -->\n(.*)\n<!-- checklist:end -->", text, re.S)
+    assert block is not None
+    assert block.group(1).strip() == checklist().strip(), (
+        "docs/behaviour.md is out of date: paste the output of `python -m smsvoice_mock checklist`."
+    )
+
+
+def test_readme_quick_start_has_the_two_commands() -> None:
+    """The README's quick start names the demo and the test command that CI runs."""
+    text = (ROOT / "README.md").read_text()
+    assert "<!-- quickstart:demo -->\n```\npip install . && python -m smsvoice_mock demo\n```" in text
+    assert "<!-- quickstart:test -->\n```\npip install -e '.[test]' && pytest\n```" in text
+
+
+def test_demo_runs_its_scenario(capsys: pytest.CaptureFixture[str]) -> None:
+    """The demo requests a number, sends, simulates STOP and shows the next send refused."""
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "ConflictException, Reason DESTINATION_PHONE_NUMBER_OPTED_OUT" in out
+    assert "Sent messages (4)" in out
+    assert _state.active is None
