@@ -158,6 +158,13 @@ class Backend:
             raise not_found("pool", value)
         return found
 
+    def configuration_set(self, value: str, name: str = "ConfigurationSetName") -> ConfigurationSet:
+        key = self.local_id(value, "configuration-set", name)
+        found = self.configuration_sets.get(key)
+        if found is None:
+            raise not_found("configuration-set", value)
+        return found
+
     def registration(self, value: str, name: str = "RegistrationId") -> Any:
         """Registrations are not emulated yet, so no registration id resolves."""
         self.local_id(value, "registration", name)

@@ -249,3 +249,13 @@ def test_regions_are_separate(sms: Any) -> None:
     assert len(sms.backend(region="us-west-2").phone_numbers) == 1
     with pytest.raises(east.exceptions.ResourceNotFoundException):
         east.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberArn"]])
+
+
+def test_default_session_answers_once(sms: Any) -> None:
+    """Starting the mock again never registers the hook twice on boto3's default session (one call, one message)."""
+    with mock_smsvoice():
+        pass
+    client = boto3.client(SERVICE, region_name=REGION)
+    number = request_number(client)
+    client.send_text_message(DestinationPhoneNumber="+14254147755", OriginationIdentity=number["PhoneNumberId"], MessageBody="once")
+    assert len(sms.sent_messages.find(message_body="once")) == 1
