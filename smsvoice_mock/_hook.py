@@ -93,12 +93,16 @@ def _create_client(wrapped: Any, instance: Any, args: tuple[Any, ...], kwargs: d
 
 def install() -> None:
     """Add the hooks to botocore's built-in handlers and to sessions that already exist (idempotent)."""
+    added = False
     for hook in _HOOKS:
         if hook not in botocore.handlers.BUILTIN_HANDLERS:
             botocore.handlers.BUILTIN_HANDLERS.append(hook)
+            added = True
+    # A session created after the hooks joined the built-in handlers already has them; registering
+    # them again would run before-send twice per request (botocore emits to every handler).
     boto3 = sys.modules.get("boto3")
     session = getattr(boto3, "DEFAULT_SESSION", None)
-    if session is not None:
+    if added and session is not None:
         events = session._session.get_component("event_emitter")
         for event, handler in _HOOKS:
             events.register(event, handler, unique_id=f"smsvoice_mock.{event}")

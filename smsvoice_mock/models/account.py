@@ -1,8 +1,15 @@
-"""Account-level settings: the tier, spend limits and their overrides, resource quotas."""
+"""Account-level settings: the tier, spend limits and their overrides, resource quotas.
+
+- "The requested spend limit must be less than or equal to the MaxLimit, which is set by Amazon Web
+  Services." (ValidationException REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT.)
+- "Deleting a spend limit override sets the EnforcedLimit equal to the MaxLimit."
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from smsvoice_mock.errors import invalid
 
 SANDBOX = "SANDBOX"
 PRODUCTION = "PRODUCTION"
@@ -33,6 +40,7 @@ ACCOUNT_LIMITS = {
     "VERIFIED_DESTINATION_NUMBERS": 10,
 }
 KEYWORDS_PER_ORIGINATION_IDENTITY = 30
+EVENT_DESTINATIONS_PER_CONFIGURATION_SET = 5
 TAGS_PER_RESOURCE = 50
 
 
@@ -54,7 +62,24 @@ class AccountSettings:
         self.max_spend = MAX_SPEND[tier]
 
     def enforced_limit(self, name: str) -> int:
-        return self.spend_overrides.get(name, self.max_spend)
+        return min(self.spend_overrides.get(name, self.max_spend), self.max_spend)
+
+    def override_spend_limit(self, name: str, monthly_limit: int) -> int:
+        """Set the EnforcedLimit of spend limit ``name``; it may not exceed the MaxLimit."""
+        if monthly_limit > self.max_spend:
+            raise invalid(
+                "REQUESTED_SPEND_LIMIT_HIGHER_THAN_SERVICE_LIMIT",
+                "MonthlyLimit",
+                f"The requested {name} of {monthly_limit} USD is higher than the MaxLimit of "
+                f"{self.max_spend} USD.",
+            )
+        self.spend_overrides[name] = monthly_limit
+        return monthly_limit
+
+    def delete_spend_override(self, name: str) -> int:
+        """Drop the override of ``name``: its EnforcedLimit is the MaxLimit again."""
+        self.spend_overrides.pop(name, None)
+        return self.enforced_limit(name)
 
     def spend_limits(self) -> list[dict[str, object]]:
         return [
@@ -71,6 +96,9 @@ class AccountSettings:
         rows = [{"Name": "ACCOUNT_TIER", "Value": self.tier}]
         if self.default_protect_configuration_id is not None:
             rows.append(
-                {"Name": "DEFAULT_PROTECT_CONFIGURATION_ID", "Value": self.default_protect_configuration_id}
+                {
+                    "Name": "DEFAULT_PROTECT_CONFIGURATION_ID",
+                    "Value": self.default_protect_configuration_id,
+                }
             )
         return rows
