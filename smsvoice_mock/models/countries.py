@@ -92,7 +92,7 @@ SIMULATOR_FAILURE = frozenset(pair[1] for pair in DESTINATION_SIMULATORS.values(
 SIMULATOR_ORIGINATION_COUNTRIES = frozenset({"US"})
 
 _BY_CALLING_CODE: dict[str, list[str]] = {}
-for _iso, (_code, _, _) in COUNTRIES.items():
+for _iso, (_code, _length, _name) in COUNTRIES.items():
     _BY_CALLING_CODE.setdefault(_code, []).append(_iso)
 
 
