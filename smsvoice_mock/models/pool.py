@@ -1,17 +1,88 @@
-"""Pools of origination identities.
+"""Pools of origination identities: inheritance from the first identity, membership and matching.
 
-(The pool rules — inheritance from the first identity, membership and matching — are added with the
-pool operations.)
+Documented rules enforced here:
+- CreatePool: "The new pool inherits its configuration from the specified origination identity. This
+  includes keywords, message type, opt-out list, two-way configuration, and self-managed opt-out
+  configuration. Deletion protection isn't inherited from the origination identity and defaults to
+  false." The pool's MessageType is given and "can't be changed"; the identity must have it.
+- "If the origination identity is a phone number and is already associated with another pool, an
+  error is returned. A sender ID can be associated with multiple pools. If the origination identity
+  configuration doesn't match the pool's configuration, an error is returned." Sender IDs are
+  one-way, so only their message types are compared.
+- DisassociateOriginationIdentity: "If the origination identity isn't associated with the specified
+  pool, an error is returned." The last identity can't leave (delete the pool instead).
+- DeletePool: "Deleting a pool disassociates all origination identities from that pool. If the pool
+  status isn't active or if deletion protection is enabled, an error is returned."
+- UpdatePool changes the pool's own settings; its members keep theirs.
+
+Origination identities are phone numbers and sender IDs (RCS agents are not emulated yet, so an RCS
+agent id or ARN is not found).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from smsvoice_mock.backend import new_id, parse_arn
+from smsvoice_mock.errors import (
+    ConflictException,
+    ServiceQuotaExceededException,
+    invalid,
+    not_found,
+)
 from smsvoice_mock.models.keyword import KeywordSet
-from smsvoice_mock.models.tags import tags_to_api
+from smsvoice_mock.models.phone_number import PhoneNumber
+from smsvoice_mock.models.sender_id import SenderId, country_mismatch, find_sender_id
+from smsvoice_mock.models.tags import merge_tags, tags_to_api
+
+if TYPE_CHECKING:
+    from smsvoice_mock.backend import Backend
+
+Identity = PhoneNumber | SenderId
+NAME = "OriginationIdentity"
+# The mock's choice; the docs name the quota (ORIGINATION_IDENTITIES_PER_POOL) but not its value.
+ORIGINATION_IDENTITIES_PER_POOL = 100
+# UpdatePool member -> Pool attribute, for the settings UpdatePool copies as given.
+_UPDATABLE = (
+    ("TwoWayEnabled", "two_way_enabled"),
+    ("TwoWayChannelArn", "two_way_channel_arn"),
+    ("TwoWayChannelRole", "two_way_channel_role"),
+    ("SelfManagedOptOutsEnabled", "self_managed_opt_outs_enabled"),
+    ("SharedRoutesEnabled", "shared_routes_enabled"),
+    ("DeletionProtectionEnabled", "deletion_protection_enabled"),
+)
+
+
+def resolve_identity(backend: Backend, value: str, iso: str | None) -> Identity:
+    """The phone number (id or ARN) or sender ID (with IsoCountryCode, or ARN) ``value`` names."""
+    kind = parse_arn(value, NAME).resource_type if value.startswith("arn:") else None
+    if kind == "phone-number" or (kind is None and value.startswith("phone-")):
+        number = backend.phone_number(value, NAME)
+        if iso is not None and iso != number.iso_country_code:
+            raise country_mismatch(iso, number.iso_country_code, value)
+        return number
+    if kind == "rcs-agent" or (kind is None and value.startswith("rcs-") and len(value) > 11):
+        backend.local_id(value, "rcs-agent", NAME)
+        raise not_found("rcs-agent", value)
+    if kind not in (None, "sender-id"):
+        raise invalid("INVALID_ARN", NAME, f"A {kind} can't be an origination identity of a pool.")
+    return find_sender_id(backend, value, iso, NAME)
+
+
+def _kind(identity: Identity) -> str:
+    return "phone-number" if isinstance(identity, PhoneNumber) else "sender-id"
+
+
+def _id(identity: Identity) -> str:
+    return identity.id if isinstance(identity, PhoneNumber) else identity.sender_id
+
+
+def _conflict(identity: Identity, reason: str, message: str) -> ConflictException:
+    return ConflictException(
+        message, reason=reason, resource_type=_kind(identity), resource_id=_id(identity)
+    )
 
 
 @dataclass(slots=True, kw_only=True)
@@ -34,7 +105,39 @@ class Pool:
     keywords: KeywordSet = field(init=False)
 
     def __post_init__(self) -> None:
-        self.keywords = KeywordSet(owner_type="pool", owner_id=self.id, quota_reason="KEYWORDS_PER_POOL")
+        self.keywords = KeywordSet(
+            owner_type="pool", owner_id=self.id, quota_reason="KEYWORDS_PER_POOL"
+        )
+
+    @classmethod
+    def create(cls, backend: Backend, identity: Identity, params: dict[str, Any]) -> Pool:
+        """CreatePool: a CREATING pool that inherits ``identity``'s settings and holds it."""
+        limit = backend.settings.limits["POOLS"]
+        if len(backend.pools) >= limit:
+            raise ServiceQuotaExceededException(
+                f"The account already has {limit} pools.", reason="POOLS_PER_ACCOUNT"
+            )
+        pool_id = new_id("pool")
+        pool = cls(
+            id=pool_id,
+            arn=backend.arn("pool", pool_id),
+            message_type=params["MessageType"],
+            created_timestamp=backend.now(),
+            deletion_protection_enabled=params.get("DeletionProtectionEnabled", False),
+            tags=merge_tags({}, params.get("Tags")),
+        )
+        pool._check_free(identity)
+        pool._check_message_type(identity)
+        if isinstance(identity, PhoneNumber):
+            pool.opt_out_list_name = identity.opt_out_list_name
+            pool.two_way_enabled = identity.two_way_enabled
+            pool.two_way_channel_arn = identity.two_way_channel_arn
+            pool.two_way_channel_role = identity.two_way_channel_role
+            pool.self_managed_opt_outs_enabled = identity.self_managed_opt_outs_enabled
+            pool.keywords = identity.keywords.copy("pool", pool_id, "KEYWORDS_PER_POOL")
+        pool._admit(identity)
+        backend.pools[pool_id] = pool
+        return pool
 
     def to_api(self) -> dict[str, Any]:
         return {
@@ -53,8 +156,196 @@ class Pool:
             "CreatedTimestamp": self.created_timestamp,
         }
 
+    def filter_values(self) -> dict[str, Any]:
+        """Values of the DescribePools filters."""
+        return {
+            "status": self.status,
+            "message-type": self.message_type,
+            "two-way-enabled": self.two_way_enabled,
+            "self-managed-opt-outs-enabled": self.self_managed_opt_outs_enabled,
+            "opt-out-list-name": self.opt_out_list_name,
+            "shared-routes-enabled": self.shared_routes_enabled,
+            "deletion-protection-enabled": self.deletion_protection_enabled,
+            "two-way-channel-arn": self.two_way_channel_arn,
+        }
 
-def join_pool(backend: Any, pool: Pool, number: Any) -> None:
-    """Make a phone number a member of ``pool`` (the matching rules come with the pool operations)."""
-    number.pool_id = pool.id
-    pool.members.append(number.arn)
+    # -- membership -------------------------------------------------------------------------
+
+    def identities(self, backend: Backend) -> list[Identity]:
+        """The members, in the order they joined."""
+        by_arn: dict[str, Identity] = {p.arn: p for p in backend.phone_numbers.values()}
+        by_arn.update((s.arn, s) for s in backend.sender_ids.values())
+        return [by_arn[arn] for arn in self.members if arn in by_arn]
+
+    def echo(self, identity: Identity) -> dict[str, Any]:
+        """The answer of AssociateOriginationIdentity and DisassociateOriginationIdentity."""
+        return {
+            "PoolArn": self.arn,
+            "PoolId": self.id,
+            "OriginationIdentityArn": identity.arn,
+            "OriginationIdentity": _id(identity),
+            "IsoCountryCode": identity.iso_country_code,
+        }
+
+    def join(self, identity: Identity) -> None:
+        """AssociateOriginationIdentity (and RequestPhoneNumber with a PoolId)."""
+        self._check_free(identity)
+        if len(self.members) >= ORIGINATION_IDENTITIES_PER_POOL:
+            raise ServiceQuotaExceededException(
+                f"Pool {self.id} already has {ORIGINATION_IDENTITIES_PER_POOL} origination "
+                "identities.",
+                reason="ORIGINATION_IDENTITIES_PER_POOL",
+            )
+        self._check_message_type(identity)
+        if isinstance(identity, PhoneNumber):
+            self._check_settings(identity)
+        self._admit(identity)
+
+    def leave(self, identity: Identity) -> None:
+        """DisassociateOriginationIdentity."""
+        if identity.arn not in self.members:
+            raise _conflict(
+                identity,
+                "PHONE_NUMBER_NOT_ASSOCIATED_TO_POOL",
+                f"{_kind(identity)} {_id(identity)} isn't associated with pool {self.id}.",
+            )
+        if len(self.members) == 1:
+            raise ConflictException(
+                f"{_id(identity)} is the last origination identity of pool {self.id}; "
+                "delete the pool instead.",
+                reason="LAST_PHONE_NUMBER",
+                resource_type="pool",
+                resource_id=self.id,
+            )
+        self.members.remove(identity.arn)
+        if isinstance(identity, PhoneNumber):
+            identity.pool_id = None
+
+    def _admit(self, identity: Identity) -> None:
+        if isinstance(identity, PhoneNumber):
+            identity.pool_id = self.id
+        self.members.append(identity.arn)
+
+    def _check_free(self, identity: Identity) -> None:
+        if identity.arn in self.members:
+            raise _conflict(
+                identity,
+                "RESOURCE_ALREADY_ASSOCIATED",
+                f"{_kind(identity)} {_id(identity)} is already associated with pool {self.id}.",
+            )
+        if isinstance(identity, PhoneNumber) and identity.pool_id is not None:
+            raise _conflict(
+                identity,
+                "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+                f"Phone number {identity.id} is already associated with pool {identity.pool_id}; "
+                "a phone number can belong to only one pool.",
+            )
+
+    def _check_message_type(self, identity: Identity) -> None:
+        types = (
+            [identity.message_type] if isinstance(identity, PhoneNumber) else identity.message_types
+        )
+        if self.message_type not in types:
+            raise _conflict(
+                identity,
+                "MESSAGE_TYPE_MISMATCH",
+                f"{_kind(identity)} {_id(identity)} is for {' and '.join(types) or 'no'} messages, "
+                f"not {self.message_type} like pool {self.id}.",
+            )
+
+    def _check_settings(self, number: PhoneNumber) -> None:
+        """ "The configuration of every phone number that you add to a pool has to match"."""
+        checks = (
+            (
+                "OPT_OUT_LIST_MISMATCH",
+                number.opt_out_list_name == self.opt_out_list_name,
+                f"opt-out list {number.opt_out_list_name}, not {self.opt_out_list_name}",
+            ),
+            (
+                "TWO_WAY_CONFIG_MISMATCH",
+                (number.two_way_enabled, number.two_way_channel_arn)
+                == (self.two_way_enabled, self.two_way_channel_arn),
+                "a different two-way configuration",
+            ),
+            (
+                "SELF_MANAGED_OPT_OUTS_MISMATCH",
+                number.self_managed_opt_outs_enabled == self.self_managed_opt_outs_enabled,
+                f"self-managed opt-outs {'on' if number.self_managed_opt_outs_enabled else 'off'}",
+            ),
+            ("KEYWORD_MISMATCH", number.keywords.same_as(self.keywords), "different keywords"),
+        )
+        for reason, matches, difference in checks:
+            if not matches:
+                raise _conflict(
+                    number,
+                    reason,
+                    f"Phone number {number.id} has {difference} than pool {self.id}.",
+                )
+
+    # -- settings and deletion --------------------------------------------------------------
+
+    def update(self, backend: Backend, params: dict[str, Any]) -> None:
+        """UpdatePool: the opt-out list (which must exist) and the two-way, opt-out, shared-route
+        and deletion-protection settings."""
+        opt_out_list = (
+            backend.opt_out_list(params["OptOutListName"]) if "OptOutListName" in params else None
+        )
+        channel = params.get("TwoWayChannelArn", self.two_way_channel_arn)
+        if params.get("TwoWayEnabled") and not channel:
+            raise invalid(
+                "TWO_WAY_CHANNEL_NOT_PRESENT",
+                "TwoWayChannelArn",
+                "Two-way messaging needs a TwoWayChannelArn to deliver inbound messages to.",
+            )
+        if opt_out_list is not None:
+            self.opt_out_list_name = opt_out_list.name
+        for member, attribute in _UPDATABLE:
+            if member in params:
+                setattr(self, attribute, params[member])
+
+    def delete(self, backend: Backend) -> None:
+        """DeletePool: refused unless ACTIVE and unprotected; disassociates every member."""
+        if self.status != "ACTIVE":
+            raise ConflictException(
+                f"Pool {self.id} is {self.status}, not ACTIVE, and can't be deleted yet.",
+                reason="RESOURCE_NOT_ACTIVE",
+                resource_type="pool",
+                resource_id=self.id,
+            )
+        if self.deletion_protection_enabled:
+            raise ConflictException(
+                f"Pool {self.id} has deletion protection enabled; disable it with UpdatePool "
+                "before deleting the pool.",
+                reason="DELETION_PROTECTION_ENABLED",
+                resource_type="pool",
+                resource_id=self.id,
+            )
+        for identity in self.identities(backend):
+            if isinstance(identity, PhoneNumber):
+                identity.pool_id = None
+        self.members.clear()
+        del backend.pools[self.id]
+        self.status = "DELETING"
+
+
+def origination_identity_row(identity: Identity) -> dict[str, Any]:
+    """One item of ListPoolOriginationIdentities (a sender ID sends SMS only)."""
+    if isinstance(identity, PhoneNumber):
+        return {
+            "OriginationIdentityArn": identity.arn,
+            "OriginationIdentity": identity.id,
+            "IsoCountryCode": identity.iso_country_code,
+            "NumberCapabilities": list(identity.number_capabilities),
+            "PhoneNumber": identity.phone_number,
+        }
+    return {
+        "OriginationIdentityArn": identity.arn,
+        "OriginationIdentity": identity.sender_id,
+        "IsoCountryCode": identity.iso_country_code,
+        "NumberCapabilities": ["SMS"],
+    }
+
+
+def join_pool(backend: Backend, pool: Pool, identity: Identity) -> None:
+    """Make ``identity`` a member of ``pool``, enforcing the membership and matching rules."""
+    pool.join(identity)
