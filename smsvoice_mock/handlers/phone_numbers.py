@@ -19,6 +19,7 @@ from smsvoice_mock.models.phone_number import (
     check_requestable,
     generate_number,
 )
+from smsvoice_mock.models.pool import join_pool
 from smsvoice_mock.models.tags import merge_tags
 
 _rng = random.Random()
@@ -90,8 +91,6 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
         tags=merge_tags({}, params.get("Tags")),
     )
     if pool is not None:
-        from smsvoice_mock.models.pool import join_pool
-
         join_pool(backend, pool, number)
     backend.phone_numbers[number_id] = number
     response = number.to_api()
