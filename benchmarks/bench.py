@@ -26,11 +26,11 @@ from typing import Any
 os.environ.setdefault("AWS_ACCESS_KEY_ID", "bench")
 os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "bench")
 
-import boto3  # noqa: E402
-from botocore.awsrequest import AWSResponse  # noqa: E402
-from botocore.config import Config  # noqa: E402
+import boto3
+from botocore.awsrequest import AWSResponse
+from botocore.config import Config
 
-from smsvoice_mock import mock_smsvoice  # noqa: E402
+from smsvoice_mock import mock_smsvoice
 
 SERVICE = "pinpoint-sms-voice-v2"
 CONFIG = Config(retries={"max_attempts": 1})
@@ -72,7 +72,10 @@ def per_call(repeat: int) -> list[tuple[str, float, float]]:
     with mock_smsvoice():
         client = session.client(SERVICE, region_name="us-east-1", config=CONFIG)
         number = client.request_phone_number(
-            IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
+            IsoCountryCode="US",
+            MessageType="TRANSACTIONAL",
+            NumberCapabilities=["SMS"],
+            NumberType="SIMULATOR",
         )
         calls: dict[str, Callable[[Any], Any]] = {
             "describe_phone_numbers": lambda c: c.describe_phone_numbers(),
@@ -86,11 +89,16 @@ def per_call(repeat: int) -> list[tuple[str, float, float]]:
         for name, call in calls.items():
             captured: list[bytes] = []
             client.meta.events.register(
-                f"after-call.{SERVICE}", lambda http_response, **_: captured.append(http_response.content)
+                f"after-call.{SERVICE}",
+                lambda http_response, captured=captured, **_: captured.append(
+                    http_response.content
+                ),
             )
             call(client)
             bodies[name] = captured[-1]
-        mocked = {name: _median_us(lambda call=call: call(client), repeat) for name, call in calls.items()}
+        mocked = {
+            name: _median_us(lambda call=call: call(client), repeat) for name, call in calls.items()
+        }
     for name, call in calls.items():
         floor_client = _floor_client(session, bodies[name])
         floor = _median_us(lambda call=call, c=floor_client: call(c), repeat)
@@ -118,7 +126,11 @@ def import_cost(repeat: int) -> float:
         "print(time.perf_counter() - t)"
     )
     samples = [
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
         for _ in range(repeat)
     ]
     return statistics.median(samples) * 1e3
@@ -132,10 +144,16 @@ def main() -> None:
     print(f"smsvoice_mock benchmark (python {sys.version.split()[0]}, boto3 {boto3.__version__})")
     print(f"{'measure':<34}{'mock':>12}{'floor':>12}{'ratio':>8}  target")
     for name, mock_us, floor_us in per_call(calls):
-        print(f"{'per call: ' + name:<34}{mock_us:>10.1f}us{floor_us:>10.1f}us{mock_us / floor_us:>8.2f}  <= 0.90")
+        print(
+            f"{'per call: ' + name:<34}{mock_us:>10.1f}us{floor_us:>10.1f}us{mock_us / floor_us:>8.2f}  <= 0.90"
+        )
     mock_us, floor_us = cycle(cycles)
-    print(f"{'cycle: enter+client+call+exit':<34}{mock_us:>10.1f}us{floor_us:>10.1f}us{mock_us / floor_us:>8.2f}  <= 1.30")
-    print(f"{'import smsvoice_mock after boto3':<34}{import_cost(imports):>10.1f}ms{'':>12}{'':>8}  <= 20 ms")
+    print(
+        f"{'cycle: enter+client+call+exit':<34}{mock_us:>10.1f}us{floor_us:>10.1f}us{mock_us / floor_us:>8.2f}  <= 1.30"
+    )
+    print(
+        f"{'import smsvoice_mock after boto3':<34}{import_cost(imports):>10.1f}ms{'':>12}{'':>8}  <= 20 ms"
+    )
 
 
 if __name__ == "__main__":

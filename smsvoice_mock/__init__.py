@@ -1,11 +1,11 @@
 """smsvoice_mock: an in-process emulator of AWS End User Messaging SMS and Voice v2 for tests.
 
-    from smsvoice_mock import mock_smsvoice
+from smsvoice_mock import mock_smsvoice
 
-    with mock_smsvoice() as sms:
-        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
-        ...
-        assert sms.sent_messages.last.message_body == "Your code is 123456"
+with mock_smsvoice() as sms:
+    client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+    ...
+    assert sms.sent_messages.last.message_body == "Your code is 123456"
 """
 
 from __future__ import annotations

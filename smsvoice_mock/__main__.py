@@ -23,11 +23,16 @@ def demo() -> int:
 
     with mock_smsvoice() as sms:
         client: Any = boto3.client(
-            "pinpoint-sms-voice-v2", region_name="us-east-1", config=Config(retries={"max_attempts": 1})
+            "pinpoint-sms-voice-v2",
+            region_name="us-east-1",
+            config=Config(retries={"max_attempts": 1}),
         )
         _say("Request a US simulator number (no AWS account, credentials or network involved).")
         number = client.request_phone_number(
-            IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SIMULATOR"
+            IsoCountryCode="US",
+            MessageType="TRANSACTIONAL",
+            NumberCapabilities=["SMS"],
+            NumberType="SIMULATOR",
         )
         print(f"   {number['PhoneNumber']}  {number['PhoneNumberId']}  status {number['Status']}")
 
@@ -43,14 +48,18 @@ def demo() -> int:
         _say(f"Send two messages to the customer at {CUSTOMER}.")
         for body in ("Your order #1042 has shipped.", "Your order #1042 was delivered. Enjoy! 📦"):
             out = client.send_text_message(
-                DestinationPhoneNumber=CUSTOMER, OriginationIdentity=number["PhoneNumber"], MessageBody=body
+                DestinationPhoneNumber=CUSTOMER,
+                OriginationIdentity=number["PhoneNumber"],
+                MessageBody=body,
             )
             print(f"   accepted, MessageId {out['MessageId']}")
 
         _say("The customer texts HOURS, then STOP.")
         for text in ("hours?", "STOP"):
             inbound = sms.simulate_inbound(
-                destination_number=number["PhoneNumber"], origination_number=CUSTOMER, message_body=text
+                destination_number=number["PhoneNumber"],
+                origination_number=CUSTOMER,
+                message_body=text,
             )
             reply = inbound.response.message_body if inbound.response else "(no reply)"
             print(f"   {text!r} -> keyword {inbound.keyword} ({inbound.action}); reply: {reply}")
@@ -58,10 +67,14 @@ def demo() -> int:
         _say("The next send is refused by the service, as AWS would refuse it.")
         try:
             client.send_text_message(
-                DestinationPhoneNumber=CUSTOMER, OriginationIdentity=number["PhoneNumber"], MessageBody="Sale!"
+                DestinationPhoneNumber=CUSTOMER,
+                OriginationIdentity=number["PhoneNumber"],
+                MessageBody="Sale!",
             )
         except client.exceptions.ConflictException as error:
-            print(f"   ConflictException, Reason {error.response['Reason']}: {error.response['Message']}")
+            print(
+                f"   ConflictException, Reason {error.response['Reason']}: {error.response['Message']}"
+            )
 
         _say("What the customer's phone received:")
         print(sms.sent_messages)

@@ -98,7 +98,9 @@ def operation(name: str) -> Callable[[Handler], Handler]:
             handler.__qualname__,
         )
         if known is not None and not same:  # a re-imported module may register itself again
-            raise LookupError(f"{name!r} has two handlers: {OPERATIONS[name].__name__} and {handler.__name__}.")
+            raise LookupError(
+                f"{name!r} has two handlers: {OPERATIONS[name].__name__} and {handler.__name__}."
+            )
         OPERATIONS[name] = handler
         return handler
 
@@ -154,7 +156,12 @@ def dispatch(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
             raise ValidationException(
                 f"ClientToken {token!r} was already used for a {name} request with other parameters.",
                 reason="INVALID_REQUEST",
-                fields=[{"Name": token_member or "ClientToken", "Message": "Reused with other parameters."}],
+                fields=[
+                    {
+                        "Name": token_member or "ClientToken",
+                        "Message": "Reused with other parameters.",
+                    }
+                ],
             )
         return first_output
     output = handler(ctx, params)

@@ -39,7 +39,9 @@ class FaultRule:
         return True
 
 
-def injected_fault(rules: list[FaultRule], operation: str, params: dict[str, Any]) -> ServiceError | None:
+def injected_fault(
+    rules: list[FaultRule], operation: str, params: dict[str, Any]
+) -> ServiceError | None:
     for rule in rules:
         if rule.fires(operation, params):
             return rule.error

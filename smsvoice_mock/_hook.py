@@ -79,7 +79,9 @@ _HOOKS = (
 _UNSIGNED = Config(signature_version=botocore.UNSIGNED)
 
 
-def _create_client(wrapped: Any, instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+def _create_client(
+    wrapped: Any, instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> Any:
     if _state.active is not None:
         service = args[0] if args else kwargs.get("service_name")
         if service == EVENT_SUFFIX:

@@ -17,7 +17,7 @@ import inspect
 import unittest
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar, cast, overload
 
 import wrapt
 
@@ -26,7 +26,7 @@ from smsvoice_mock._faults import FaultRule
 from smsvoice_mock._state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, MockState
 from smsvoice_mock.backend import Backend, Clock
 from smsvoice_mock.errors import ServiceError
-from smsvoice_mock.inbox import InboundMessage, MessageLog, SentMessage
+from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
 
 F = TypeVar("F", bound=Callable[..., Any])
 C = TypeVar("C", bound=type)
@@ -45,10 +45,16 @@ class SmsVoiceMock:
         sandbox: bool = False,
     ) -> None:
         if not (isinstance(account_id, str) and account_id.isdigit() and len(account_id) == 12):
-            raise TypeError(f"account_id must be a 12-digit string such as '123456789012', not {account_id!r}.")
+            raise TypeError(
+                f"account_id must be a 12-digit string such as '123456789012', not {account_id!r}."
+            )
         if not isinstance(region, str) or not region:
             raise TypeError(f"region must be a region name such as 'us-east-1', not {region!r}.")
-        self._options: dict[str, Any] = {"account_id": account_id, "region": region, "sandbox": bool(sandbox)}
+        self._options: dict[str, Any] = {
+            "account_id": account_id,
+            "region": region,
+            "sandbox": bool(sandbox),
+        }
         self._state: MockState | None = None
 
     # -- activation -----------------------------------------------------------------------
@@ -61,7 +67,9 @@ class SmsVoiceMock:
         """Activate the mock (or join the active one) and return this handle."""
         global _depth
         if self._state is not None:
-            raise RuntimeError("This mock_smsvoice is already started; call stop() before starting it again.")
+            raise RuntimeError(
+                "This mock_smsvoice is already started; call stop() before starting it again."
+            )
         if _state.active is None:
             _hook.install()
             _state.active = MockState(**self._options)
@@ -73,7 +81,9 @@ class SmsVoiceMock:
         """Deactivate; the outermost activation's stop drops every resource and record."""
         global _depth
         if self._state is None:
-            raise RuntimeError("This mock_smsvoice is not started; call start() (or use it with 'with') first.")
+            raise RuntimeError(
+                "This mock_smsvoice is not started; call start() (or use it with 'with') first."
+            )
         self._state = None
         _depth -= 1
         if _depth == 0:
@@ -83,7 +93,10 @@ class SmsVoiceMock:
         return self.start()
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.stop()
 
@@ -91,7 +104,10 @@ class SmsVoiceMock:
         return self.start()
 
     async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.stop()
 
@@ -99,7 +115,7 @@ class SmsVoiceMock:
 
     def __call__(self, target: F) -> F:
         if isinstance(target, type):
-            return self._decorate_class(target)  # type: ignore[return-value]
+            return self._decorate_class(target)
         if not callable(target):
             raise TypeError(f"mock_smsvoice decorates functions and classes, not {target!r}.")
         return self._decorate_function(target)
@@ -117,14 +133,14 @@ class SmsVoiceMock:
                 async with fresh():
                     return await wrapped(*args, **kwargs)
 
-            return async_wrapper(func)  # type: ignore[no-any-return]
+            return cast(F, async_wrapper(func))
 
         @wrapt.decorator
         def wrapper(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
             with fresh():
                 return wrapped(*args, **kwargs)
 
-        return wrapper(func)  # type: ignore[no-any-return]
+        return cast(F, wrapper(func))
 
     def _decorate_class(self, cls: C) -> C:
         if issubclass(cls, unittest.TestCase):
@@ -132,12 +148,12 @@ class SmsVoiceMock:
             original_setup = cls.setUp
 
             @functools.wraps(original_setup)
-            def setUp(test: unittest.TestCase) -> None:  # noqa: N802 (unittest's name)
+            def setUp(test: unittest.TestCase) -> None:
                 mock = fresh().start()
                 test.addCleanup(mock.stop)
                 original_setup(test)
 
-            cls.setUp = setUp  # type: ignore[method-assign]
+            setattr(cls, "setUp", setUp)  # noqa: B010 (mypy forbids assigning a method)
             return cls
         for name, value in list(vars(cls).items()):
             if name.startswith("test") and callable(value):
@@ -164,6 +180,32 @@ class SmsVoiceMock:
     def inbound_messages(self) -> MessageLog[InboundMessage]:
         """Every simulated text from an end user, oldest first."""
         return self.state.inbound_messages
+
+    @property
+    def events(self) -> MessageLog[MessageEvent]:
+        """Every event record routed to an enabled event destination, oldest first.
+
+        ``sms.events.find(destination_arn=topic_arn)`` is what that SNS topic (or Firehose stream, or
+        log group) received; ``record`` holds the event JSON.
+        """
+        return self.state.events
+
+    @property
+    def dry_runs(self) -> MessageLog[SentMessage]:
+        """Messages a ``DryRun=True`` request validated but did not send (nor charge)."""
+        return self.state.dry_runs
+
+    def verification_code(
+        self,
+        destination_phone_number: str,
+        *,
+        region: str | None = None,
+        account_id: str | None = None,
+    ) -> str:
+        """The last verification code SendDestinationNumberVerificationCode sent to the number."""
+        from smsvoice_mock.models.verified import last_code
+
+        return last_code(self.backend(account_id, region), destination_phone_number)
 
     @property
     def clock(self) -> Clock:
@@ -226,7 +268,9 @@ class SmsVoiceMock:
         from smsvoice_mock._model import operation_names
 
         if operation is not None and operation not in operation_names():
-            raise TypeError(f"{operation!r} is not an operation of pinpoint-sms-voice-v2; use its API name, e.g. 'SendTextMessage'.")
+            raise TypeError(
+                f"{operation!r} is not an operation of pinpoint-sms-voice-v2; use its API name, e.g. 'SendTextMessage'."
+            )
         rule = FaultRule(operation=operation, error=error, times=times, every=every, when=when)
         self.state.faults.append(rule)
         return rule

@@ -45,7 +45,9 @@ def decode_request(body: bytes | str | None) -> dict[str, Any]:
     try:
         params = json.loads(body)
     except ValueError as exc:
-        raise ValidationException(f"The request body is not valid JSON: {exc}", reason="CANNOT_PARSE") from None
+        raise ValidationException(
+            f"The request body is not valid JSON: {exc}", reason="CANNOT_PARSE"
+        ) from None
     if not isinstance(params, dict):
         raise ValidationException("The request body must be a JSON object.", reason="CANNOT_PARSE")
     return params
@@ -87,7 +89,9 @@ def encoder_for(shape: Shape) -> Encoder:
         result = _identity if item is _identity else (lambda value: [item(v) for v in value])
     elif kind == "map":
         val = encoder_for(shape.value)
-        result = _identity if val is _identity else (lambda value: {k: val(v) for k, v in value.items()})
+        result = (
+            _identity if val is _identity else (lambda value: {k: val(v) for k, v in value.items()})
+        )
     else:
         result = _identity
     _ENCODERS[shape.name] = result

@@ -40,7 +40,9 @@ def _offset(operation: str, token: str) -> int:
     except (ValueError, binascii.Error, KeyError, TypeError):
         offset = None
     if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
-        raise invalid("INVALID_NEXT_TOKEN", "NextToken", "The NextToken is not valid for this request.")
+        raise invalid(
+            "INVALID_NEXT_TOKEN", "NextToken", "The NextToken is not valid for this request."
+        )
     return offset
 
 
@@ -108,7 +110,7 @@ def apply_filters(
 
 
 def check_owner_exclusive(params: dict[str, Any], ids_member: str) -> None:
-    """"The Owner and <ids> parameters can't be used at the same time." """
+    """ "The Owner and <ids> parameters can't be used at the same time." """
     if params.get("Owner") is not None and params.get(ids_member):
         raise invalid(
             "PARAMETERS_CANNOT_BE_USED_TOGETHER",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from smsvoice_mock.backend import Backend, Clock
-from smsvoice_mock.inbox import InboundMessage, MessageLog, SentMessage
+from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
 from smsvoice_mock.models.account import PRODUCTION, SANDBOX
 
 if TYPE_CHECKING:
@@ -26,8 +26,12 @@ class MockState:
         self.auto_activate = True
         self.backends: dict[tuple[str, str], Backend] = {}
         self.sent_messages: MessageLog[SentMessage] = MessageLog(SentMessage, "Sent messages")
-        self.inbound_messages: MessageLog[InboundMessage] = MessageLog(InboundMessage, "Inbound messages")
+        self.inbound_messages: MessageLog[InboundMessage] = MessageLog(
+            InboundMessage, "Inbound messages"
+        )
         self.faults: list[FaultRule] = []
+        self.events: MessageLog[MessageEvent] = MessageLog(MessageEvent, "Message events")
+        self.dry_runs: MessageLog[SentMessage] = MessageLog(SentMessage, "Dry-run messages")
 
     def backend(self, account_id: str | None = None, region: str | None = None) -> Backend:
         key = (account_id or self.account_id, region or self.region)
@@ -48,6 +52,8 @@ class MockState:
         self.sent_messages._clear()
         self.inbound_messages._clear()
         self.faults.clear()
+        self.events._clear()
+        self.dry_runs._clear()
         self.clock.offset = type(self.clock.offset)(0)
 
 

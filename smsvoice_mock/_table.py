@@ -20,14 +20,16 @@ def _cell(value: Any, width: int | None = None) -> str:
     return text
 
 
-def text_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], width: int = 40) -> str:
+def text_table(
+    title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], width: int = 40
+) -> str:
     if not rows:
         return f"{title}: (none)"
     cells = [[_cell(v, width) for v in row] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths))
+    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False))
     rule = "  ".join("-" * w for w in widths)
-    body = ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
+    body = ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=False)).rstrip() for r in cells]
     return "\n".join([f"{title} ({len(rows)})", line.rstrip(), rule, *body])
 
 

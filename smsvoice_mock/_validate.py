@@ -77,15 +77,25 @@ def _string_check(shape: Shape) -> Check | None:
     def check(value: str, path: str, problems: list[Problem]) -> None:
         size = len(value)
         if low is not None and size < low:
-            problems.append(_problem(value, path, f"Member must have length greater than or equal to {low}"))
+            problems.append(
+                _problem(value, path, f"Member must have length greater than or equal to {low}")
+            )
         elif high is not None and size > high:
-            problems.append(_problem(value, path, f"Member must have length less than or equal to {high}"))
+            problems.append(
+                _problem(value, path, f"Member must have length less than or equal to {high}")
+            )
         elif enum is not None and value not in enum:
             allowed = ", ".join(sorted(enum))
-            problems.append(_problem(value, path, f"Member must satisfy enum value set: [{allowed}]"))
+            problems.append(
+                _problem(value, path, f"Member must satisfy enum value set: [{allowed}]")
+            )
         elif pattern is not None and pattern.fullmatch(value) is None:
             problems.append(
-                _problem(value, path, f"Member must satisfy regular expression pattern: {pattern.pattern}")
+                _problem(
+                    value,
+                    path,
+                    f"Member must satisfy regular expression pattern: {pattern.pattern}",
+                )
             )
 
     return check
@@ -98,9 +108,13 @@ def _range_check(shape: Shape) -> Check | None:
 
     def check(value: float, path: str, problems: list[Problem]) -> None:
         if low is not None and value < low:
-            problems.append(_problem(value, path, f"Member must have value greater than or equal to {low}"))
+            problems.append(
+                _problem(value, path, f"Member must have value greater than or equal to {low}")
+            )
         elif high is not None and value > high:
-            problems.append(_problem(value, path, f"Member must have value less than or equal to {high}"))
+            problems.append(
+                _problem(value, path, f"Member must have value less than or equal to {high}")
+            )
 
     return check
 
@@ -150,7 +164,9 @@ def _structure_check(shape: Shape) -> Check:
         for name in required:
             if value.get(name) is None:
                 field = prefix + name
-                problems.append(("MISSING_PARAMETER", field, f"Missing required parameter '{field}'."))
+                problems.append(
+                    ("MISSING_PARAMETER", field, f"Missing required parameter '{field}'.")
+                )
         for name, member_value in value.items():
             member_check = members.get(name)
             if member_check is not None and member_value is not None:

@@ -7,9 +7,9 @@ models (``smsvoice_mock.models``) and the handlers stay thin.
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from smsvoice_mock.errors import ValidationException, not_found
@@ -150,7 +150,9 @@ class Backend:
             raise ValidationException(
                 f"{name} must not be empty.",
                 reason="FIELD_VALIDATION_FAILED",
-                fields=[{"Name": name, "Message": "Member must have length greater than or equal to 1"}],
+                fields=[
+                    {"Name": name, "Message": "Member must have length greater than or equal to 1"}
+                ],
             )
         key = self.local_id(value, "pool", name)
         found = self.pools.get(key)

@@ -96,7 +96,9 @@ class ThrottlingException(ServiceError):
 class InternalServerException(ServiceError):
     status_code: ClassVar[int] = 500
 
-    def __init__(self, message: str = "Internal server error.", *, request_id: str | None = None) -> None:
+    def __init__(
+        self, message: str = "Internal server error.", *, request_id: str | None = None
+    ) -> None:
         super().__init__(message, RequestId=request_id)
 
 

@@ -2,7 +2,9 @@
 
 ``sms.sent_messages`` is a ``MessageLog`` of frozen ``SentMessage`` records, oldest first, with
 ``.last``, ``.find(**fields)`` and ``.one(**fields)``; ``sms.inbound_messages`` likewise holds
-``InboundMessage`` records made by ``sms.simulate_inbound``.
+``InboundMessage`` records made by ``sms.simulate_inbound``; ``sms.events`` holds one ``MessageEvent``
+per event record and event destination it was routed to; ``sms.dry_runs`` the messages a ``DryRun``
+request checked but did not send.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from smsvoice_mock._table import html_table, text_table
 
-__all__ = ["InboundMessage", "MessageLog", "SentMessage"]
+__all__ = ["InboundMessage", "MessageEvent", "MessageLog", "SentMessage"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,6 +49,16 @@ class SentMessage:
     source: str = "API"
     iso_country_code: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # The final messageStatus of the delivery (DELIVERED, UNREACHABLE for the failure simulator, ...).
+    status: str = "DELIVERED"
+    dry_run: bool = False
+    # Set by PutMessageFeedback (RECEIVED or FAILED) when message feedback is enabled.
+    message_feedback_status: str | None = None
+    # Voice: the Polly voice, TEXT or SSML, and the estimated call length; media: the S3 URLs.
+    voice_id: str | None = None
+    message_body_text_type: str | None = None
+    duration_seconds: int | None = None
+    media_urls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,9 +77,35 @@ class InboundMessage:
     opted_out: bool = False
     opted_in: bool = False
     response: SentMessage | None = None
+    # Two-way messaging: the channel the message was delivered to and the JSON it received.
+    two_way_channel_arn: str | None = None
+    two_way_payload: dict[str, Any] | None = None
 
 
-T = TypeVar("T", SentMessage, InboundMessage)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MessageEvent:
+    """One event record as one event destination of a configuration set received it.
+
+    ``record`` is the event JSON in the service's layout (``eventType``, ``eventVersion``,
+    ``eventTimestamp``, ``isFinal``, ``originationPhoneNumber``, ``destinationPhoneNumber``,
+    ``messageId``, ``messageStatus``, ``context``, ``totalMessageParts``, ``totalMessagePrice``, ...).
+    """
+
+    event_type: str
+    message_id: str
+    is_final: bool
+    configuration_set_name: str
+    event_destination_name: str
+    # "SNS", "FIREHOSE" or "CLOUDWATCH_LOGS", and the topic, delivery stream or log group ARN.
+    destination_type: str
+    destination_arn: str
+    record: dict[str, Any]
+    region: str
+    account_id: str
+    timestamp: datetime
+
+
+T = TypeVar("T", SentMessage, InboundMessage, MessageEvent)
 
 _COLUMNS: dict[type, tuple[str, ...]] = {
     SentMessage: (
@@ -87,6 +125,14 @@ _COLUMNS: dict[type, tuple[str, ...]] = {
         "action",
         "message_body",
     ),
+    MessageEvent: (
+        "timestamp",
+        "event_type",
+        "message_id",
+        "configuration_set_name",
+        "event_destination_name",
+        "destination_type",
+    ),
 }
 
 
@@ -94,7 +140,7 @@ class MessageLog(Sequence[T], Generic[T]):
     """An append-only, oldest-first sequence of records with assertion helpers."""
 
     def __init__(self, kind: type[T], title: str) -> None:
-        self._kind = kind
+        self._kind: type[T] = kind
         self._title = title
         self._items: list[T] = []
 
@@ -103,6 +149,10 @@ class MessageLog(Sequence[T], Generic[T]):
 
     def _clear(self) -> None:
         self._items.clear()
+
+    def _replace(self, old: T, new: T) -> None:
+        index = next(i for i, item in enumerate(self._items) if item is old)
+        self._items[index] = new
 
     @overload
     def __getitem__(self, index: int) -> T: ...

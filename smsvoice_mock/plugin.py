@@ -1,11 +1,11 @@
 """The pytest plugin (entry point ``pytest11``): the ``smsvoice_mock`` fixture and marker.
 
-    def test_sends(smsvoice_mock):
-        ...
-        assert smsvoice_mock.sent_messages.last.destination_phone_number == "+14254147755"
+def test_sends(smsvoice_mock):
+    ...
+    assert smsvoice_mock.sent_messages.last.destination_phone_number == "+14254147755"
 
-    @pytest.mark.smsvoice_mock(sandbox=True)
-    def test_in_the_sandbox(smsvoice_mock): ...
+@pytest.mark.smsvoice_mock(sandbox=True)
+def test_in_the_sandbox(smsvoice_mock): ...
 """
 
 from __future__ import annotations

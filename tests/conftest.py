@@ -25,7 +25,9 @@ def check_output_shape(http_response: Any, parsed: dict[str, Any], model: Any, *
         return
     body = {k: v for k, v in parsed.items() if k != "ResponseMetadata"}
     report = ParamValidator().validate(body, model.output_shape)
-    problems = [text for _, _, text in problems_for(model.output_shape, json.loads(http_response.content))]
+    problems = [
+        text for _, _, text in problems_for(model.output_shape, json.loads(http_response.content))
+    ]
     if report.has_errors() or problems:
         failure = f"{model.name} response does not fit its output shape: {report.generate_report()} {problems}"
         SHAPE_FAILURES.append(failure)

@@ -35,5 +35,9 @@ def error_of(exc_info: pytest.ExceptionInfo[Any]) -> dict[str, Any]:
     response = exc_info.value.response
     return {
         "Code": response["Error"]["Code"],
-        **{k: response[k] for k in ("Reason", "Fields", "ResourceType", "ResourceId") if k in response},
+        **{
+            k: response[k]
+            for k in ("Reason", "Fields", "ResourceType", "ResourceId")
+            if k in response
+        },
     }

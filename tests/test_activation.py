@@ -36,7 +36,9 @@ def test_decorator_with_options() -> None:
 
     @mock_smsvoice(account_id="111122223333", region="eu-west-1")
     def work() -> str:
-        return request_number(make_client(region="eu-west-1"), IsoCountryCode="US")["PhoneNumberArn"]
+        return request_number(make_client(region="eu-west-1"), IsoCountryCode="US")[
+            "PhoneNumberArn"
+        ]
 
     assert work().startswith("arn:aws:sms-voice:eu-west-1:111122223333:phone-number/phone-")
 

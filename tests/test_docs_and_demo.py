@@ -26,7 +26,9 @@ def test_behaviour_checklist_matches_the_registry() -> None:
 def test_readme_quick_start_has_the_two_commands() -> None:
     """The README's quick start names the demo and the test command that CI runs."""
     text = (ROOT / "README.md").read_text()
-    assert "<!-- quickstart:demo -->\n```\npip install . && python -m smsvoice_mock demo\n```" in text
+    assert (
+        "<!-- quickstart:demo -->\n```\npip install . && python -m smsvoice_mock demo\n```" in text
+    )
     assert "<!-- quickstart:test -->\n```\npip install -e '.[test]' && pytest\n```" in text
 
 

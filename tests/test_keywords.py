@@ -15,7 +15,7 @@ def number(client: Any) -> dict[str, Any]:
 
 
 def test_new_number_has_help_and_stop(client: Any, number: dict[str, Any]) -> None:
-    """"The keywords HELP and STOP are mandatory keywords that each phone number must have."""
+    """ "The keywords HELP and STOP are mandatory keywords that each phone number must have."""
     out = client.describe_keywords(OriginationIdentity=number["PhoneNumberId"])
     actions = {k["Keyword"]: k["KeywordAction"] for k in out["Keywords"]}
     assert actions == {"HELP": "AUTOMATIC_RESPONSE", "STOP": "OPT_OUT"}
@@ -31,15 +31,25 @@ def test_put_keyword_creates_and_overwrites(client: Any, number: dict[str, Any])
         OriginationIdentity=pid, Keyword="JOIN", KeywordMessage="Welcome!", KeywordAction="OPT_IN"
     )
     assert first["KeywordAction"] == "OPT_IN"
-    again = client.put_keyword(OriginationIdentity=pid, Keyword="join", KeywordMessage="Welcome back!")
-    assert (again["Keyword"], again["KeywordMessage"], again["KeywordAction"]) == ("JOIN", "Welcome back!", "OPT_IN")
+    again = client.put_keyword(
+        OriginationIdentity=pid, Keyword="join", KeywordMessage="Welcome back!"
+    )
+    assert (again["Keyword"], again["KeywordMessage"], again["KeywordAction"]) == (
+        "JOIN",
+        "Welcome back!",
+        "OPT_IN",
+    )
     listed = client.describe_keywords(OriginationIdentity=pid, Keywords=["JOIN"])["Keywords"]
-    assert listed == [{"Keyword": "JOIN", "KeywordMessage": "Welcome back!", "KeywordAction": "OPT_IN"}]
+    assert listed == [
+        {"Keyword": "JOIN", "KeywordMessage": "Welcome back!", "KeywordAction": "OPT_IN"}
+    ]
 
 
 def test_put_keyword_by_arn(client: Any, number: dict[str, Any]) -> None:
     """An origination identity may be given by its ARN; the answer names the id and the ARN."""
-    out = client.put_keyword(OriginationIdentity=number["PhoneNumberArn"], Keyword="INFO", KeywordMessage="Info")
+    out = client.put_keyword(
+        OriginationIdentity=number["PhoneNumberArn"], Keyword="INFO", KeywordMessage="Info"
+    )
     assert out["OriginationIdentity"] == number["PhoneNumberId"]
     assert out["OriginationIdentityArn"] == number["PhoneNumberArn"]
 
@@ -55,12 +65,21 @@ def test_help_and_stop_messages_can_change(client: Any, number: dict[str, Any]) 
     assert out["KeywordMessage"] == "Bye from ACME."
 
 
-@pytest.mark.parametrize(("keyword", "action"), [("HELP", "OPT_OUT"), ("stop", "AUTOMATIC_RESPONSE")], ids=["help", "stop"])
-def test_help_and_stop_actions_cannot_change(client: Any, number: dict[str, Any], keyword: str, action: str) -> None:
-    """"Keywords HELP and STOP can't be deleted or modified": changing their action is a conflict."""
+@pytest.mark.parametrize(
+    ("keyword", "action"),
+    [("HELP", "OPT_OUT"), ("stop", "AUTOMATIC_RESPONSE")],
+    ids=["help", "stop"],
+)
+def test_help_and_stop_actions_cannot_change(
+    client: Any, number: dict[str, Any], keyword: str, action: str
+) -> None:
+    """ "Keywords HELP and STOP can't be deleted or modified": changing their action is a conflict."""
     with pytest.raises(client.exceptions.ConflictException) as exc:
         client.put_keyword(
-            OriginationIdentity=number["PhoneNumberId"], Keyword=keyword, KeywordMessage="x", KeywordAction=action
+            OriginationIdentity=number["PhoneNumberId"],
+            Keyword=keyword,
+            KeywordMessage="x",
+            KeywordAction=action,
         )
     assert error_of(exc) == {
         "Code": "ConflictException",
@@ -72,7 +91,7 @@ def test_help_and_stop_actions_cannot_change(client: Any, number: dict[str, Any]
 
 @pytest.mark.parametrize("keyword", ["HELP", "Stop"], ids=["help", "stop"])
 def test_help_and_stop_cannot_be_deleted(client: Any, number: dict[str, Any], keyword: str) -> None:
-    """"Keywords HELP and STOP can't be deleted or modified"."""
+    """ "Keywords HELP and STOP can't be deleted or modified"."""
     with pytest.raises(client.exceptions.ConflictException) as exc:
         client.delete_keyword(OriginationIdentity=number["PhoneNumberId"], Keyword=keyword)
     assert error_of(exc)["Reason"] == "RESOURCE_DELETION_NOT_ALLOWED"
@@ -88,7 +107,11 @@ def test_delete_keyword_returns_it(client: Any, number: dict[str, Any]) -> None:
     assert (out["Keyword"], out["KeywordAction"]) == ("PROMO", "AUTOMATIC_RESPONSE")
     with pytest.raises(client.exceptions.ResourceNotFoundException) as exc:
         client.delete_keyword(OriginationIdentity=pid, Keyword="PROMO")
-    assert error_of(exc) == {"Code": "ResourceNotFoundException", "ResourceType": "keyword", "ResourceId": "PROMO"}
+    assert error_of(exc) == {
+        "Code": "ResourceNotFoundException",
+        "ResourceType": "keyword",
+        "ResourceId": "PROMO",
+    }
 
 
 @pytest.mark.parametrize(
@@ -106,10 +129,12 @@ def test_delete_keyword_returns_it(client: Any, number: dict[str, Any]) -> None:
 def test_keyword_constraints(
     client: Any, number: dict[str, Any], keyword: str, message: str, reason: str, field: str
 ) -> None:
-    """Keyword 1–30 characters of pattern ``[ \\S]+`` that "can't start or end with a space";
-    KeywordMessage 1–1600 characters, not blank."""
+    """Keyword 1 to 30 characters of pattern ``[ \\S]+`` that "can't start or end with a space";
+    KeywordMessage 1 to 1600 characters, not blank."""
     with pytest.raises(client.exceptions.ValidationException) as exc:
-        client.put_keyword(OriginationIdentity=number["PhoneNumberId"], Keyword=keyword, KeywordMessage=message)
+        client.put_keyword(
+            OriginationIdentity=number["PhoneNumberId"], Keyword=keyword, KeywordMessage=message
+        )
     error = error_of(exc)
     assert error["Reason"] == reason
     assert [f["Name"] for f in error["Fields"]] == [field]
@@ -119,7 +144,10 @@ def test_keyword_action_enum_is_checked(client: Any, number: dict[str, Any]) -> 
     """KeywordAction must be AUTOMATIC_RESPONSE, OPT_OUT or OPT_IN (botocore does not check enums)."""
     with pytest.raises(client.exceptions.ValidationException) as exc:
         client.put_keyword(
-            OriginationIdentity=number["PhoneNumberId"], Keyword="X", KeywordMessage="m", KeywordAction="BOGUS"
+            OriginationIdentity=number["PhoneNumberId"],
+            Keyword="X",
+            KeywordMessage="m",
+            KeywordAction="BOGUS",
         )
     assert error_of(exc)["Fields"][0]["Name"] == "KeywordAction"
 
@@ -140,18 +168,24 @@ def test_describe_keywords_filter_and_pages(client: Any, number: dict[str, Any])
     identity on every page."""
     pid = number["PhoneNumberId"]
     for word in ("A1", "A2", "A3"):
-        client.put_keyword(OriginationIdentity=pid, Keyword=word, KeywordMessage="m", KeywordAction="OPT_IN")
+        client.put_keyword(
+            OriginationIdentity=pid, Keyword=word, KeywordMessage="m", KeywordAction="OPT_IN"
+        )
     opt_in = client.describe_keywords(
         OriginationIdentity=pid, Filters=[{"Name": "keyword-action", "Values": ["OPT_IN"]}]
     )["Keywords"]
     assert [k["Keyword"] for k in opt_in] == ["A1", "A2", "A3"]
-    pages = list(client.get_paginator("describe_keywords").paginate(OriginationIdentity=pid, PaginationConfig={"PageSize": 2}))
+    pages = list(
+        client.get_paginator("describe_keywords").paginate(
+            OriginationIdentity=pid, PaginationConfig={"PageSize": 2}
+        )
+    )
     assert [len(p["Keywords"]) for p in pages] == [2, 2, 1]
     assert all(p["OriginationIdentity"] == pid for p in pages)
 
 
 def test_describe_unknown_keyword(client: Any, number: dict[str, Any]) -> None:
-    """"If you specify a keyword that isn't valid, an error is returned."""
+    """ "If you specify a keyword that isn't valid, an error is returned."""
     with pytest.raises(client.exceptions.ResourceNotFoundException) as exc:
         client.describe_keywords(OriginationIdentity=number["PhoneNumberId"], Keywords=["NOPE"])
     assert error_of(exc)["ResourceType"] == "keyword"

@@ -16,17 +16,24 @@ def test_request_returns_pending_number_with_defaults(client: Any) -> None:
     """A requested number starts PENDING with the documented defaults and the Default opt-out list."""
     out = request_number(client, Tags=[{"Key": "team", "Value": "growth"}])
     assert ID.fullmatch(out["PhoneNumberId"])
-    assert out["PhoneNumberArn"] == f"arn:aws:sms-voice:us-east-1:123456789012:phone-number/{out['PhoneNumberId']}"
+    assert (
+        out["PhoneNumberArn"]
+        == f"arn:aws:sms-voice:us-east-1:123456789012:phone-number/{out['PhoneNumberId']}"
+    )
     assert re.fullmatch(r"\+1[2-9]\d{9}", out["PhoneNumber"])
     assert out["Status"] == "PENDING"
-    assert (out["OptOutListName"], out["TwoWayEnabled"], out["SelfManagedOptOutsEnabled"]) == ("Default", False, False)
+    assert (out["OptOutListName"], out["TwoWayEnabled"], out["SelfManagedOptOutsEnabled"]) == (
+        "Default",
+        False,
+        False,
+    )
     assert (out["DeletionProtectionEnabled"], out["InternationalSendingEnabled"]) == (False, False)
     assert out["MonthlyLeasingPrice"] == "1.00"
     assert out["Tags"] == [{"Key": "team", "Value": "growth"}]
 
 
 def test_number_becomes_active_on_later_reads(client: Any) -> None:
-    """"When the phone number is ready to use, the value of Status changes to ACTIVE."""
+    """ "When the phone number is ready to use, the value of Status changes to ACTIVE."""
     out = request_number(client)
     listed = client.describe_phone_numbers(PhoneNumberIds=[out["PhoneNumberId"]])["PhoneNumbers"]
     assert listed[0]["Status"] == "ACTIVE"
@@ -57,8 +64,14 @@ def test_every_requestable_number_type(
     client: Any, iso: str, number_type: str, capabilities: list[str], pattern: str
 ) -> None:
     """Every RequestableNumberType can be requested where it is offered, numbered in that country."""
-    out = request_number(client, IsoCountryCode=iso, NumberType=number_type, NumberCapabilities=capabilities)
-    assert (out["IsoCountryCode"], out["NumberType"], out["NumberCapabilities"]) == (iso, number_type, capabilities)
+    out = request_number(
+        client, IsoCountryCode=iso, NumberType=number_type, NumberCapabilities=capabilities
+    )
+    assert (out["IsoCountryCode"], out["NumberType"], out["NumberCapabilities"]) == (
+        iso,
+        number_type,
+        capabilities,
+    )
     assert re.fullmatch(pattern, out["PhoneNumber"])
 
 
@@ -70,14 +83,23 @@ def test_every_requestable_number_type(
         ({"NumberType": "TEN_DLC", "IsoCountryCode": "GB"}, "NumberType"),
         ({"IsoCountryCode": "ZZ", "NumberType": "LONG_CODE"}, "IsoCountryCode"),
         (
-            {"NumberType": "TOLL_FREE", "NumberPreference": [{"PreferenceType": ["StartsWith"], "Filter": ["+1800"]}]},
+            {
+                "NumberType": "TOLL_FREE",
+                "NumberPreference": [{"PreferenceType": ["StartsWith"], "Filter": ["+1800"]}],
+            },
             "NumberPreference",
         ),
     ],
-    ids=["simulator-promotional", "simulator-outside-us", "10dlc-outside-us", "unknown-country", "preference-not-10dlc"],
+    ids=[
+        "simulator-promotional",
+        "simulator-outside-us",
+        "10dlc-outside-us",
+        "unknown-country",
+        "preference-not-10dlc",
+    ],
 )
 def test_request_conditions(client: Any, overrides: dict[str, Any], field: str) -> None:
-    """"When you request a SIMULATOR phone number, you must set MessageType as TRANSACTIONAL"; simulator
+    """ "When you request a SIMULATOR phone number, you must set MessageType as TRANSACTIONAL"; simulator
     and 10DLC numbers are US-only; number preferences "apply only to TEN_DLC requests in the US"."""
     with pytest.raises(client.exceptions.ValidationException) as exc:
         request_number(client, **overrides)
@@ -105,11 +127,17 @@ def test_number_preference_on_10dlc(client: Any) -> None:
     ],
     ids=["opt-out-list", "pool", "registration"],
 )
-def test_request_with_unknown_references(client: Any, member: str, value: str, resource_type: str) -> None:
+def test_request_with_unknown_references(
+    client: Any, member: str, value: str, resource_type: str
+) -> None:
     """OptOutListName, PoolId and RegistrationId must name existing resources."""
     with pytest.raises(client.exceptions.ResourceNotFoundException) as exc:
         request_number(client, **{member: value})
-    assert error_of(exc) == {"Code": "ResourceNotFoundException", "ResourceType": resource_type, "ResourceId": value}
+    assert error_of(exc) == {
+        "Code": "ResourceNotFoundException",
+        "ResourceType": resource_type,
+        "ResourceId": value,
+    }
 
 
 def test_request_with_opt_out_list_arn(client: Any) -> None:
@@ -132,25 +160,43 @@ def test_describe_by_id_arn_and_number(client: Any) -> None:
     """PhoneNumberIds accepts ids and ARNs; an unknown id is ResourceNotFoundException naming it."""
     a, b = request_number(client), request_number(client)
     out = client.describe_phone_numbers(PhoneNumberIds=[a["PhoneNumberId"], b["PhoneNumberArn"]])
-    assert [p["PhoneNumberId"] for p in out["PhoneNumbers"]] == [a["PhoneNumberId"], b["PhoneNumberId"]]
+    assert [p["PhoneNumberId"] for p in out["PhoneNumbers"]] == [
+        a["PhoneNumberId"],
+        b["PhoneNumberId"],
+    ]
     with pytest.raises(client.exceptions.ResourceNotFoundException) as exc:
-        client.describe_phone_numbers(PhoneNumberIds=[a["PhoneNumberId"], "phone-ffffffffffffffffffffffffffffffff"])
+        client.describe_phone_numbers(
+            PhoneNumberIds=[a["PhoneNumberId"], "phone-ffffffffffffffffffffffffffffffff"]
+        )
     assert error_of(exc)["ResourceId"] == "phone-ffffffffffffffffffffffffffffffff"
 
 
 def test_describe_filters(client: Any) -> None:
     """Filters AND together, a filter's values OR together, booleans are "true"/"false"."""
     sim = request_number(client)
-    tfn = request_number(client, NumberType="TOLL_FREE", NumberCapabilities=["SMS"], DeletionProtectionEnabled=True)
+    tfn = request_number(
+        client, NumberType="TOLL_FREE", NumberCapabilities=["SMS"], DeletionProtectionEnabled=True
+    )
 
     def ids(*filters: dict[str, Any]) -> list[str]:
-        return [p["PhoneNumberId"] for p in client.describe_phone_numbers(Filters=list(filters))["PhoneNumbers"]]
+        return [
+            p["PhoneNumberId"]
+            for p in client.describe_phone_numbers(Filters=list(filters))["PhoneNumbers"]
+        ]
 
     assert ids({"Name": "number-type", "Values": ["TOLL_FREE"]}) == [tfn["PhoneNumberId"]]
-    assert ids({"Name": "number-type", "Values": ["TOLL_FREE", "SIMULATOR"]}) == [sim["PhoneNumberId"], tfn["PhoneNumberId"]]
+    assert ids({"Name": "number-type", "Values": ["TOLL_FREE", "SIMULATOR"]}) == [
+        sim["PhoneNumberId"],
+        tfn["PhoneNumberId"],
+    ]
     assert ids({"Name": "number-capability", "Values": ["VOICE"]}) == [sim["PhoneNumberId"]]
-    assert ids({"Name": "deletion-protection-enabled", "Values": ["true"]}) == [tfn["PhoneNumberId"]]
-    assert ids({"Name": "number-capability", "Values": ["SMS"]}, {"Name": "number-type", "Values": ["SIMULATOR"]}) == [sim["PhoneNumberId"]]
+    assert ids({"Name": "deletion-protection-enabled", "Values": ["true"]}) == [
+        tfn["PhoneNumberId"]
+    ]
+    assert ids(
+        {"Name": "number-capability", "Values": ["SMS"]},
+        {"Name": "number-type", "Values": ["SIMULATOR"]},
+    ) == [sim["PhoneNumberId"]]
     assert ids({"Name": "opt-out-list-name", "Values": ["Other"]}) == []
 
 
@@ -177,13 +223,20 @@ def test_pagination(client: Any) -> None:
     """Pages of MaxResults with an opaque NextToken; the paginator walks them all."""
     made = [request_number(client)["PhoneNumberId"] for _ in range(5)]
     first = client.describe_phone_numbers(MaxResults=2)
-    assert len(first["PhoneNumbers"]) == 2 and "NextToken" in first
-    pages = list(client.get_paginator("describe_phone_numbers").paginate(PaginationConfig={"PageSize": 2}))
+    assert len(first["PhoneNumbers"]) == 2
+    assert "NextToken" in first
+    pages = list(
+        client.get_paginator("describe_phone_numbers").paginate(PaginationConfig={"PageSize": 2})
+    )
     assert [p["PhoneNumberId"] for page in pages for p in page["PhoneNumbers"]] == made
     assert "NextToken" not in pages[-1]
 
 
-@pytest.mark.parametrize("token", ["garbage", "eyJvcCI6IkRlc2NyaWJlUG9vbHMiLCJvZmZzZXQiOjJ9"], ids=["garbage", "other-operation"])
+@pytest.mark.parametrize(
+    "token",
+    ["garbage", "eyJvcCI6IkRlc2NyaWJlUG9vbHMiLCJvZmZzZXQiOjJ9"],
+    ids=["garbage", "other-operation"],
+)
 def test_bad_next_token(client: Any, token: str) -> None:
     """A NextToken this operation did not mint is ValidationException INVALID_NEXT_TOKEN."""
     with pytest.raises(client.exceptions.ValidationException) as exc:
@@ -192,7 +245,7 @@ def test_bad_next_token(client: Any, token: str) -> None:
 
 
 def test_owner_and_ids_cannot_be_used_together(client: Any) -> None:
-    """"The Owner and PhoneNumberIds parameters can't be used at the same time."""
+    """ "The Owner and PhoneNumberIds parameters can't be used at the same time."""
     number = request_number(client)
     with pytest.raises(client.exceptions.ValidationException) as exc:
         client.describe_phone_numbers(Owner="SELF", PhoneNumberIds=[number["PhoneNumberId"]])
@@ -211,8 +264,14 @@ def test_update_changes_only_given_members(client: Any) -> None:
         TwoWayChannelArn="arn:aws:sns:us-east-1:123456789012:inbound",
         OptOutListName="Support",
     )
-    assert (out["TwoWayEnabled"], out["OptOutListName"], out["SelfManagedOptOutsEnabled"]) == (True, "Support", False)
-    out = client.update_phone_number(PhoneNumberId=number["PhoneNumberId"], SelfManagedOptOutsEnabled=True)
+    assert (out["TwoWayEnabled"], out["OptOutListName"], out["SelfManagedOptOutsEnabled"]) == (
+        True,
+        "Support",
+        False,
+    )
+    out = client.update_phone_number(
+        PhoneNumberId=number["PhoneNumberId"], SelfManagedOptOutsEnabled=True
+    )
     assert (out["TwoWayEnabled"], out["SelfManagedOptOutsEnabled"]) == (True, True)
 
 
@@ -227,11 +286,13 @@ def test_two_way_needs_a_channel(client: Any) -> None:
 def test_update_unknown_number(client: Any) -> None:
     """Updating a number that doesn't exist is ResourceNotFoundException."""
     with pytest.raises(client.exceptions.ResourceNotFoundException):
-        client.update_phone_number(PhoneNumberId="phone-11111111111111111111111111111111", DeletionProtectionEnabled=True)
+        client.update_phone_number(
+            PhoneNumberId="phone-11111111111111111111111111111111", DeletionProtectionEnabled=True
+        )
 
 
 def test_release_with_deletion_protection(client: Any) -> None:
-    """"If the origination phone number has deletion protection enabled … an error is returned."""
+    """ "If the origination phone number has deletion protection enabled … an error is returned."""
     number = request_number(client, DeletionProtectionEnabled=True)
     with pytest.raises(client.exceptions.ConflictException) as exc:
         client.release_phone_number(PhoneNumberId=number["PhoneNumberId"])
@@ -241,12 +302,14 @@ def test_release_with_deletion_protection(client: Any) -> None:
         "ResourceType": "phone-number",
         "ResourceId": number["PhoneNumberId"],
     }
-    client.update_phone_number(PhoneNumberId=number["PhoneNumberId"], DeletionProtectionEnabled=False)
+    client.update_phone_number(
+        PhoneNumberId=number["PhoneNumberId"], DeletionProtectionEnabled=False
+    )
     assert client.release_phone_number(PhoneNumberId=number["PhoneNumberId"])["Status"] == "DELETED"
 
 
 def test_released_number_is_gone(client: Any) -> None:
-    """"Once released, a phone number is no longer available": reads and sends find nothing."""
+    """ "Once released, a phone number is no longer available": reads and sends find nothing."""
     number = request_number(client)
     out = client.release_phone_number(PhoneNumberId=number["PhoneNumberId"])
     assert (out["PhoneNumberId"], out["Status"]) == (number["PhoneNumberId"], "DELETED")
@@ -254,13 +317,19 @@ def test_released_number_is_gone(client: Any) -> None:
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         client.release_phone_number(PhoneNumberId=number["PhoneNumberId"])
     with pytest.raises(client.exceptions.ResourceNotFoundException):
-        client.send_text_message(DestinationPhoneNumber="+14254147755", OriginationIdentity=number["PhoneNumber"], MessageBody="x")
+        client.send_text_message(
+            DestinationPhoneNumber="+14254147755",
+            OriginationIdentity=number["PhoneNumber"],
+            MessageBody="x",
+        )
 
 
 def test_arn_of_other_type_is_invalid(client: Any) -> None:
     """An ARN of another resource type where a phone number is expected is ValidationException INVALID_ARN."""
     with pytest.raises(client.exceptions.ValidationException) as exc:
-        client.release_phone_number(PhoneNumberId="arn:aws:sms-voice:us-east-1:123456789012:pool/pool-1")
+        client.release_phone_number(
+            PhoneNumberId="arn:aws:sms-voice:us-east-1:123456789012:pool/pool-1"
+        )
     assert error_of(exc)["Reason"] == "INVALID_ARN"
 
 
@@ -276,5 +345,7 @@ def test_list_available_phone_numbers(client: Any) -> None:
     )
     assert 0 < len(out["AvailablePhoneNumbers"]) <= 5
     assert all(n.startswith("+1206") for n in out["AvailablePhoneNumbers"])
-    empty = client.list_available_phone_numbers(IsoCountryCode="GB", NumberCapabilities=["SMS"], NumberType="TEN_DLC")
+    empty = client.list_available_phone_numbers(
+        IsoCountryCode="GB", NumberCapabilities=["SMS"], NumberType="TEN_DLC"
+    )
     assert empty["AvailablePhoneNumbers"] == []

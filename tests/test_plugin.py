@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-
 HEADER = """
 import boto3, pytest
 from botocore.config import Config
@@ -59,7 +58,10 @@ def test_sandbox(smsvoice_mock):
 
 @pytest.mark.parametrize(
     ("marker", "message"),
-    [("smsvoice_mock(sandbx=True)", "unknown option(s) sandbx"), ("smsvoice_mock(True)", "keyword options only")],
+    [
+        ("smsvoice_mock(sandbx=True)", "unknown option(s) sandbx"),
+        ("smsvoice_mock(True)", "keyword options only"),
+    ],
     ids=["typo", "positional"],
 )
 def test_marker_typos_fail_loudly(pytester: pytest.Pytester, marker: str, message: str) -> None:

@@ -13,7 +13,7 @@ from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 
 from smsvoice_mock import errors, mock_smsvoice
-from smsvoice_mock._dispatch import NOT_IMPLEMENTED, OPERATIONS, load_handlers, operation
+from smsvoice_mock._dispatch import NOT_IMPLEMENTED, load_handlers, operation
 from smsvoice_mock._model import operation_names, service_model
 from tests.helpers import REGION, SERVICE, error_of, make_client, request_number
 
@@ -64,9 +64,15 @@ def _sample(shape: Any) -> Any:
 
 def test_error_classes_mirror_the_model() -> None:
     """Exception classes carry the model's error shape names and their modeled members as keyword-only args."""
-    for name in ("AccessDeniedException", "ConflictException", "InternalServerException",
-                 "ResourceNotFoundException", "ServiceQuotaExceededException", "ThrottlingException",
-                 "ValidationException"):
+    for name in (
+        "AccessDeniedException",
+        "ConflictException",
+        "InternalServerException",
+        "ResourceNotFoundException",
+        "ServiceQuotaExceededException",
+        "ThrottlingException",
+        "ValidationException",
+    ):
         cls = getattr(errors, name)
         members = set(service_model().shape_for(name).members) - {"Message"}
         params = inspect.signature(cls).parameters
@@ -94,18 +100,44 @@ def test_error_wire_format(client: Any) -> None:
 @pytest.mark.parametrize(
     ("call", "field", "reason"),
     [
-        (lambda c: c.describe_phone_numbers(MaxResults=101), "MaxResults", "FIELD_VALIDATION_FAILED"),
-        (lambda c: c.describe_phone_numbers(PhoneNumberIds=["phone-a"] * 6), "PhoneNumberIds", "FIELD_VALIDATION_FAILED"),
-        (lambda c: c.describe_phone_numbers(Owner="EVERYONE"), "Owner", "FIELD_VALIDATION_FAILED"),
-        (lambda c: c.create_opt_out_list(OptOutListName="has space"), "OptOutListName", "FIELD_VALIDATION_FAILED"),
-        (lambda c: c.create_opt_out_list(OptOutListName="x" * 65), "OptOutListName", "FIELD_VALIDATION_FAILED"),
         (
-            lambda c: c.request_phone_number(IsoCountryCode="U1", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="LONG_CODE"),
+            lambda c: c.describe_phone_numbers(MaxResults=101),
+            "MaxResults",
+            "FIELD_VALIDATION_FAILED",
+        ),
+        (
+            lambda c: c.describe_phone_numbers(PhoneNumberIds=["phone-a"] * 6),
+            "PhoneNumberIds",
+            "FIELD_VALIDATION_FAILED",
+        ),
+        (lambda c: c.describe_phone_numbers(Owner="EVERYONE"), "Owner", "FIELD_VALIDATION_FAILED"),
+        (
+            lambda c: c.create_opt_out_list(OptOutListName="has space"),
+            "OptOutListName",
+            "FIELD_VALIDATION_FAILED",
+        ),
+        (
+            lambda c: c.create_opt_out_list(OptOutListName="x" * 65),
+            "OptOutListName",
+            "FIELD_VALIDATION_FAILED",
+        ),
+        (
+            lambda c: c.request_phone_number(
+                IsoCountryCode="U1",
+                MessageType="TRANSACTIONAL",
+                NumberCapabilities=["SMS"],
+                NumberType="LONG_CODE",
+            ),
             "IsoCountryCode",
             "FIELD_VALIDATION_FAILED",
         ),
         (
-            lambda c: c.request_phone_number(IsoCountryCode="US", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"], NumberType="SHORT_CODE"),
+            lambda c: c.request_phone_number(
+                IsoCountryCode="US",
+                MessageType="TRANSACTIONAL",
+                NumberCapabilities=["SMS"],
+                NumberType="SHORT_CODE",
+            ),
             "NumberType",
             "FIELD_VALIDATION_FAILED",
         ),
@@ -115,7 +147,9 @@ def test_error_wire_format(client: Any) -> None:
             "FIELD_VALIDATION_FAILED",
         ),
         (
-            lambda c: c.send_text_message(DestinationPhoneNumber="+14254147755", Context={f"k{i}": "v" for i in range(6)}),
+            lambda c: c.send_text_message(
+                DestinationPhoneNumber="+14254147755", Context={f"k{i}": "v" for i in range(6)}
+            ),
             "Context",
             "FIELD_VALIDATION_FAILED",
         ),
@@ -124,10 +158,25 @@ def test_error_wire_format(client: Any) -> None:
             "MaxPrice",
             "FIELD_VALIDATION_FAILED",
         ),
-        (lambda c: c.send_text_message(DestinationPhoneNumber="555-0100"), "DestinationPhoneNumber", "FIELD_VALIDATION_FAILED"),
+        (
+            lambda c: c.send_text_message(DestinationPhoneNumber="555-0100"),
+            "DestinationPhoneNumber",
+            "FIELD_VALIDATION_FAILED",
+        ),
     ],
-    ids=["max-results", "id-list-length", "owner-enum", "name-pattern", "name-length", "iso-pattern",
-         "short-code-not-requestable", "ttl-max", "context-size", "max-price-pattern", "e164-pattern"],
+    ids=[
+        "max-results",
+        "id-list-length",
+        "owner-enum",
+        "name-pattern",
+        "name-length",
+        "iso-pattern",
+        "short-code-not-requestable",
+        "ttl-max",
+        "context-size",
+        "max-price-pattern",
+        "e164-pattern",
+    ],
 )
 def test_server_side_validation(client: Any, call: Any, field: str, reason: str) -> None:
     """The service checks max lengths, patterns, enums and sizes that botocore leaves unchecked."""
@@ -142,7 +191,9 @@ def test_server_side_validation(client: Any, call: Any, field: str, reason: str)
 def test_required_members_checked_without_client_validation(sms: Any) -> None:
     """With ``parameter_validation=False`` the service still answers a missing member with MISSING_PARAMETER."""
     raw = boto3.client(
-        SERVICE, region_name=REGION, config=Config(parameter_validation=False, retries={"max_attempts": 1})
+        SERVICE,
+        region_name=REGION,
+        config=Config(parameter_validation=False, retries={"max_attempts": 1}),
     )
     with pytest.raises(raw.exceptions.ValidationException) as exc:
         raw.put_keyword(OriginationIdentity="phone-x", Keyword="HI")
@@ -155,7 +206,11 @@ def test_required_members_checked_without_client_validation(sms: Any) -> None:
 
 def test_wrong_types_without_client_validation(sms: Any) -> None:
     """A member of the wrong JSON type is ValidationException CANNOT_PARSE, not a traceback in the mock."""
-    raw = boto3.client(SERVICE, region_name=REGION, config=Config(parameter_validation=False, retries={"max_attempts": 1}))
+    raw = boto3.client(
+        SERVICE,
+        region_name=REGION,
+        config=Config(parameter_validation=False, retries={"max_attempts": 1}),
+    )
     with pytest.raises(raw.exceptions.ValidationException) as exc:
         raw.describe_phone_numbers(MaxResults="ten")
     assert error_of(exc)["Reason"] == "CANNOT_PARSE"
@@ -182,7 +237,11 @@ def test_other_services_are_left_alone(sms: Any, monkeypatch: pytest.MonkeyPatch
     seen: list[str] = []
 
     def canned(request: Any, **_: Any) -> AWSResponse:
-        seen.append(request.headers.get("Authorization", b"").decode() if isinstance(request.headers.get("Authorization"), bytes) else str(request.headers.get("Authorization")))
+        seen.append(
+            request.headers.get("Authorization", b"").decode()
+            if isinstance(request.headers.get("Authorization"), bytes)
+            else str(request.headers.get("Authorization"))
+        )
         body = (
             b"<GetCallerIdentityResponse><GetCallerIdentityResult><Account>999999999999</Account>"
             b"<Arn>arn:aws:iam::999999999999:user/x</Arn><UserId>X</UserId></GetCallerIdentityResult>"
@@ -192,7 +251,8 @@ def test_other_services_are_left_alone(sms: Any, monkeypatch: pytest.MonkeyPatch
 
     sts.meta.events.register("before-send.sts", canned)
     assert sts.get_caller_identity()["Account"] == "999999999999"
-    assert seen and seen[0].startswith("AWS4-HMAC-SHA256")  # signed as usual: not ours
+    assert seen
+    assert seen[0].startswith("AWS4-HMAC-SHA256")
 
 
 class _Raw:
@@ -206,8 +266,14 @@ class _Raw:
 def test_no_credentials_and_no_network(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
     """While mocked, requests are unsigned and no credential provider runs: a machine without AWS
     credentials never reaches for the network (instance metadata included)."""
-    for var in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
-                "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"):
+    for var in (
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+        "AWS_PROFILE",
+        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
@@ -236,7 +302,9 @@ def test_client_token_with_other_parameters_is_refused(client: Any) -> None:
     """The same ClientToken with other parameters is ValidationException INVALID_REQUEST."""
     request_number(client, ClientToken="token-2")
     with pytest.raises(client.exceptions.ValidationException) as exc:
-        request_number(client, ClientToken="token-2", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"])
+        request_number(
+            client, ClientToken="token-2", MessageType="TRANSACTIONAL", NumberCapabilities=["SMS"]
+        )
     assert error_of(exc)["Reason"] == "INVALID_REQUEST"
 
 
@@ -257,5 +325,9 @@ def test_default_session_answers_once(sms: Any) -> None:
         pass
     client = boto3.client(SERVICE, region_name=REGION)
     number = request_number(client)
-    client.send_text_message(DestinationPhoneNumber="+14254147755", OriginationIdentity=number["PhoneNumberId"], MessageBody="once")
+    client.send_text_message(
+        DestinationPhoneNumber="+14254147755",
+        OriginationIdentity=number["PhoneNumberId"],
+        MessageBody="once",
+    )
     assert len(sms.sent_messages.find(message_body="once")) == 1

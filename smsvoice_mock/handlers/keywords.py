@@ -26,7 +26,9 @@ def keyword_owner(backend: Backend, value: str, *, editing: bool) -> tuple[str, 
         pool = backend.pool(value, NAME)
         return pool.arn, pool.id, pool.keywords
     if kind not in (None, "phone-number"):
-        raise invalid("INVALID_ARN", NAME, f"Keywords belong to phone numbers and pools, not to a {kind}.")
+        raise invalid(
+            "INVALID_ARN", NAME, f"Keywords belong to phone numbers and pools, not to a {kind}."
+        )
     number: PhoneNumber = backend.phone_number(value, NAME)
     if editing:
         number.refuse_if_pooled("given keywords of its own")

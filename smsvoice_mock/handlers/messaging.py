@@ -1,63 +1,206 @@
-"""SendTextMessage (and, with it, the record of what the end user receives)."""
+"""SendTextMessage, SendVoiceMessage, SendMediaMessage, PutMessageFeedback, CarrierLookup.
+
+Every Send* runs the pipeline of ``smsvoice_mock.models.sending``; an accepted message is recorded in
+``sms.sent_messages`` (a DryRun in ``sms.dry_runs``), charged, and its events are routed to the
+configuration set's event destinations (``sms.events``).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
+from decimal import Decimal
 from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
+from smsvoice_mock.errors import invalid, not_found
 from smsvoice_mock.inbox import SentMessage
-from smsvoice_mock.models import sending
+from smsvoice_mock.models import events, sending
+from smsvoice_mock.models.carrier import lookup
 from smsvoice_mock.models.countries import country_of, normalize_e164
-from smsvoice_mock.models.message import message_parts, text_price
+from smsvoice_mock.models.message import (
+    PRICE_PER_MMS,
+    PRICE_PER_VOICE_MINUTE,
+    VOICE_TEXT_MAX,
+    check_media_url,
+    message_parts,
+    text_price,
+    voice_duration_seconds,
+    voice_price,
+)
 
 DEFAULT_TTL = 72 * 3600  # "By default this is 72 hours."
+DEFAULT_VOICE_ID = "MATTHEW"  # "By default this is set to "MATTHEW"."
+
+
+def _require_body(params: dict[str, Any]) -> str:
+    body = params.get("MessageBody")
+    if body is None:
+        raise invalid(
+            "MISSING_PARAMETER", "MessageBody", "MessageBody is required to send this message."
+        )
+    return str(body)
+
+
+def _send(
+    ctx: Context,
+    params: dict[str, Any],
+    *,
+    channel: str,
+    price: Decimal,
+    max_price: str | None,
+    max_price_member: str,
+    **fields: Any,
+) -> dict[str, Any]:
+    """The shared pipeline (behaviors §3.5) once the channel-specific checks have passed."""
+    backend = ctx.backend
+    destination = normalize_e164(params["DestinationPhoneNumber"])
+    config = sending.configuration_set(backend, params.get("ConfigurationSetName"))
+    sending.protect_configuration(backend, params.get("ProtectConfigurationId"))
+    origin = sending.resolve_origin(
+        backend, params.get("OriginationIdentity"), channel, destination, config
+    )
+    sending.check_origin(origin, channel, destination)
+    sending.check_opt_out(backend, origin, destination)
+    sending.check_sandbox(backend, destination)
+    sending.check_price(backend, channel, price, max_price, max_price_member)
+    feedback = params.get("MessageFeedbackEnabled")
+    if feedback is None and config is not None:
+        feedback = config.default_message_feedback_enabled
+    dry_run = bool(params.get("DryRun"))
+    message = SentMessage(
+        message_id=str(uuid.uuid4()),
+        destination_phone_number=destination,
+        origination_identity=origin.display,
+        origination_identity_arn=origin.arn,
+        message_body=params.get("MessageBody"),
+        message_type=sending.message_type(params, config, origin),
+        configuration_set_name=config.name if config is not None else None,
+        context=params.get("Context"),
+        channel=channel,
+        region=backend.region,
+        account_id=backend.account_id,
+        sent_at=ctx.now(),
+        time_to_live=params.get("TimeToLive", DEFAULT_TTL),
+        max_price=max_price,
+        destination_country_parameters=params.get("DestinationCountryParameters"),
+        message_feedback_enabled=bool(feedback),
+        protect_configuration_id=params.get("ProtectConfigurationId"),
+        price=str(price),
+        iso_country_code=country_of(destination),
+        dry_run=dry_run,
+        **fields,
+    )
+    if dry_run:
+        # "the message is checked and validated, but isn't sent … You are not charged for using DryRun"
+        ctx.state.dry_runs._append(dataclasses.replace(message, status="DRY_RUN"))
+        return {"MessageId": message.message_id}
+    sending.charge(backend, channel, price)
+    message = events.with_status(message)
+    ctx.state.sent_messages._append(message)
+    events.emit(ctx.state, message, config)
+    return {"MessageId": message.message_id}
 
 
 @operation("SendTextMessage")
 def send_text_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
-    backend = ctx.backend
-    destination = normalize_e164(params["DestinationPhoneNumber"])
-    config = sending.configuration_set(backend, params.get("ConfigurationSetName"))
-    origin = sending.resolve_origin(backend, params.get("OriginationIdentity"), "SMS", destination)
-    sending.check_origin(origin, "SMS", destination)
-    sending.check_opt_out(backend, origin, destination)
-    sending.check_sandbox(backend, destination)
-    body = params.get("MessageBody", "")
+    body = _require_body(params)
     encoding, parts = message_parts(body)
-    price = text_price(parts)
-    sending.check_price(backend, "SMS", price, params.get("MaxPrice"), "MaxPrice")
-    message_id = str(uuid.uuid4())
-    if params.get("DryRun"):
-        return {"MessageId": message_id}
-    sending.charge(backend, "SMS", price)
-    feedback = params.get("MessageFeedbackEnabled")
-    if feedback is None and config is not None:
-        feedback = config.default_message_feedback_enabled
-    ctx.state.sent_messages._append(
-        SentMessage(
-            message_id=message_id,
-            destination_phone_number=destination,
-            origination_identity=origin.display,
-            origination_identity_arn=origin.arn,
-            message_body=params.get("MessageBody"),
-            message_type=sending.message_type(params, config, origin),
-            configuration_set_name=config.name if config is not None else None,
-            context=params.get("Context"),
-            channel="SMS",
-            region=backend.region,
-            account_id=backend.account_id,
-            sent_at=ctx.now(),
-            keyword=params.get("Keyword"),
-            time_to_live=params.get("TimeToLive", DEFAULT_TTL),
-            max_price=params.get("MaxPrice"),
-            destination_country_parameters=params.get("DestinationCountryParameters"),
-            message_feedback_enabled=bool(feedback),
-            protect_configuration_id=params.get("ProtectConfigurationId"),
-            encoding=encoding,
-            parts=parts,
-            price=str(price),
-            iso_country_code=country_of(destination),
-        )
+    return _send(
+        ctx,
+        params,
+        channel="SMS",
+        price=text_price(parts),
+        max_price=params.get("MaxPrice"),
+        max_price_member="MaxPrice",
+        keyword=params.get("Keyword"),
+        encoding=encoding,
+        parts=parts,
     )
-    return {"MessageId": message_id}
+
+
+@operation("SendVoiceMessage")
+def send_voice_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    body = _require_body(params)
+    text_type = params.get("MessageBodyTextType", "TEXT")
+    if text_type == "TEXT" and len(body) > VOICE_TEXT_MAX:
+        # "TEXT: … the maximum character limit is 3000. SSML: … 6000 including SSML tagging."
+        raise invalid(
+            "MAXIMUM_SIZE_EXCEEDED",
+            "MessageBody",
+            f"A TEXT voice message is at most {VOICE_TEXT_MAX} characters; this one has {len(body)}.",
+        )
+    seconds = voice_duration_seconds(body, text_type)
+    max_per_minute = params.get("MaxPricePerMinute")
+    if max_per_minute is not None and Decimal(max_per_minute) < PRICE_PER_VOICE_MINUTE:
+        raise invalid(
+            "PRICE_OVER_THRESHOLD",
+            "MaxPricePerMinute",
+            f"The call costs {PRICE_PER_VOICE_MINUTE} USD per minute, more than the MaxPricePerMinute "
+            f"of {max_per_minute} USD.",
+        )
+    return _send(
+        ctx,
+        params,
+        channel="VOICE",
+        price=voice_price(seconds),
+        max_price=None,
+        max_price_member="MaxPricePerMinute",
+        voice_id=params.get("VoiceId", DEFAULT_VOICE_ID),
+        message_body_text_type=text_type,
+        duration_seconds=seconds,
+    )
+
+
+@operation("SendMediaMessage")
+def send_media_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    urls = list(params.get("MediaUrls") or [])
+    if params.get("MessageBody") is None and not urls:
+        raise invalid(
+            "MISSING_PARAMETER",
+            "MessageBody",
+            "A media message needs a MessageBody, MediaUrls, or both.",
+        )
+    for index, url in enumerate(urls):
+        check_media_url(url, f"MediaUrls[{index}]")
+    body = params.get("MessageBody")
+    encoding = message_parts(body)[0] if body is not None else None
+    return _send(
+        ctx,
+        params,
+        channel="MMS",
+        price=PRICE_PER_MMS,
+        max_price=params.get("MaxPrice"),
+        max_price_member="MaxPrice",
+        media_urls=tuple(urls),
+        encoding=encoding,
+    )
+
+
+@operation("PutMessageFeedback")
+def put_message_feedback(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    message_id = params["MessageId"]
+    backend = ctx.backend
+    found = next(
+        (
+            m
+            for m in ctx.state.sent_messages
+            if m.message_id == message_id
+            and m.region == backend.region
+            and m.account_id == backend.account_id
+        ),
+        None,
+    )
+    if found is None or not found.message_feedback_enabled:
+        # A message sent without MessageFeedbackEnabled has no feedback record to update.
+        raise not_found("message", message_id)
+    status = params["MessageFeedbackStatus"]
+    ctx.state.sent_messages._replace(
+        found, dataclasses.replace(found, message_feedback_status=status)
+    )
+    return {"MessageId": message_id, "MessageFeedbackStatus": status}
+
+
+@operation("CarrierLookup")
+def carrier_lookup(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
+    return lookup(params["PhoneNumber"], cleanse=bool(params.get("EnableCleansing")))

@@ -46,7 +46,9 @@ def describe_opt_out_lists(ctx: Context, params: dict[str, Any]) -> dict[str, An
     if params.get("Owner") == "SHARED":
         lists: list[OptOutList] = []
     elif params.get("OptOutListNames"):
-        lists = list({id(o): o for o in map(backend.opt_out_list, params["OptOutListNames"])}.values())
+        lists = list(
+            {id(o): o for o in map(backend.opt_out_list, params["OptOutListNames"])}.values()
+        )
     else:
         lists = list(backend.opt_out_lists.values())
     return paginate(ctx.operation, params, lists, "OptOutLists", OptOutList.to_api)
@@ -90,7 +92,9 @@ def describe_opted_out_numbers(ctx: Context, params: dict[str, Any]) -> dict[str
         {"end-user-opted-out": BOOLEAN},
         lambda e: {"end-user-opted-out": e.end_user_opted_out},
     )
-    return paginate(ctx.operation, params, entries, "OptedOutNumbers", OptedOutNumber.to_api, **found.header())
+    return paginate(
+        ctx.operation, params, entries, "OptedOutNumbers", OptedOutNumber.to_api, **found.header()
+    )
 
 
 @operation("DeleteOptedOutNumber")

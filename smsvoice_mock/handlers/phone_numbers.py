@@ -7,8 +7,8 @@ import random
 from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
-from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, check_owner_exclusive, paginate
 from smsvoice_mock._model import enum_values
+from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, check_owner_exclusive, paginate
 from smsvoice_mock.backend import Backend, new_id
 from smsvoice_mock.errors import ServiceQuotaExceededException, invalid
 from smsvoice_mock.models.countries import COUNTRIES
@@ -45,7 +45,11 @@ def _opt_out_list_or_default(backend: Backend, value: str | None) -> OptOutList:
         return backend.opt_out_list(value)
     default = backend.opt_out_lists.get("Default")
     if default is None:  # deleted by the user: the service provides it again
-        default = OptOutList(name="Default", arn=backend.arn("opt-out-list", "Default"), created_timestamp=backend.now())
+        default = OptOutList(
+            name="Default",
+            arn=backend.arn("opt-out-list", "Default"),
+            created_timestamp=backend.now(),
+        )
         backend.opt_out_lists["Default"] = default
     return default
 
@@ -56,7 +60,9 @@ def _unused_number(backend: Backend, iso: str, number_type: str, preference: Any
         number = generate_number(iso, number_type, _rng, preference)
         if number not in taken:
             return number
-    raise invalid("INVALID_PARAMETER", "NumberPreference", "No available phone number matches the request.")
+    raise invalid(
+        "INVALID_PARAMETER", "NumberPreference", "No available phone number matches the request."
+    )
 
 
 @operation("RequestPhoneNumber")
@@ -67,7 +73,9 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
     check_requestable(iso, number_type, params["MessageType"], preference)
     opt_out_list = _opt_out_list_or_default(backend, params.get("OptOutListName"))
     pool = backend.pool(params["PoolId"]) if "PoolId" in params else None
-    registration_id = backend.registration(params["RegistrationId"]) if "RegistrationId" in params else None
+    registration_id = (
+        backend.registration(params["RegistrationId"]) if "RegistrationId" in params else None
+    )
     limit = backend.settings.limits["PHONE_NUMBERS"]
     if len(backend.phone_numbers) >= limit:
         raise ServiceQuotaExceededException(
@@ -106,7 +114,9 @@ def describe_phone_numbers(ctx: Context, params: dict[str, Any]) -> dict[str, An
     if params.get("Owner") == "SHARED":
         numbers: list[PhoneNumber] = []
     elif params.get("PhoneNumberIds"):
-        numbers = list({id(p): p for p in map(backend.phone_number, params["PhoneNumberIds"])}.values())
+        numbers = list(
+            {id(p): p for p in map(backend.phone_number, params["PhoneNumberIds"])}.values()
+        )
     else:
         numbers = list(backend.phone_numbers.values())
     numbers = apply_filters(numbers, params.get("Filters"), _filters(), PhoneNumber.filter_values)
@@ -118,7 +128,9 @@ def update_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     backend = ctx.backend
     number = backend.phone_number(params["PhoneNumberId"])
     number.refuse_if_pooled("updated")
-    opt_out_list = backend.opt_out_list(params["OptOutListName"]) if "OptOutListName" in params else None
+    opt_out_list = (
+        backend.opt_out_list(params["OptOutListName"]) if "OptOutListName" in params else None
+    )
     channel = params.get("TwoWayChannelArn", number.two_way_channel_arn)
     if params.get("TwoWayEnabled") and not channel:
         raise invalid(
@@ -153,7 +165,7 @@ def release_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
 
 @operation("ListAvailablePhoneNumbers")
 def list_available_phone_numbers(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
-    """"This operation currently supports only TEN_DLC number types in the US." Other countries, and
+    """ "This operation currently supports only TEN_DLC number types in the US." Other countries, and
     searches nothing matches, answer an empty list rather than an error."""
     backend = ctx.backend
     if "RegistrationId" in params:
@@ -162,7 +174,12 @@ def list_available_phone_numbers(ctx: Context, params: dict[str, Any]) -> dict[s
     numbers: list[str] = []
     if iso == "US" and iso in COUNTRIES:
         taken = {p.phone_number for p in backend.phone_numbers.values()}
-        rng = random.Random(repr(sorted(params.get("NumberCapabilities", []))) + repr(params.get("NumberPreference")))
-        candidates = [generate_number(iso, "TEN_DLC", rng, params.get("NumberPreference")) for _ in range(20)]
+        rng = random.Random(
+            repr(sorted(params.get("NumberCapabilities", [])))
+            + repr(params.get("NumberPreference"))
+        )
+        candidates = [
+            generate_number(iso, "TEN_DLC", rng, params.get("NumberPreference")) for _ in range(20)
+        ]
         numbers = [n for n in dict.fromkeys(candidates) if n not in taken]
     return paginate(ctx.operation, params, numbers, "AvailablePhoneNumbers", str)

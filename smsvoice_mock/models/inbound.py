@@ -9,16 +9,21 @@
 - With self-managed opt-outs, "you're responsible for responding to HELP and STOP requests": nothing
   is answered and the list is left alone.
 A number in a pool answers with the pool's keywords and opt-out list.
+
+Two-way messaging: when the number (or its pool) has TwoWayEnabled, every inbound message is delivered
+to its TwoWayChannelArn in the service's two-way JSON (``originationNumber``, ``destinationNumber``,
+``messageKeyword``, ``messageBody``, ``inboundMessageId``, ``previousPublishedMessageId``); the record
+keeps the channel and the payload (and, with moto's ``mock_aws`` active, an SNS channel receives it).
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from smsvoice_mock.inbox import InboundMessage, SentMessage
 from smsvoice_mock.models.countries import country_of, normalize_e164
-from smsvoice_mock.models.keyword import AUTOMATIC_RESPONSE, OPT_IN, OPT_OUT, OPT_OUT_WORDS
+from smsvoice_mock.models.keyword import AUTOMATIC_RESPONSE, OPT_IN, OPT_OUT, OPT_OUT_WORDS, Keyword
 from smsvoice_mock.models.message import message_parts
 
 if TYPE_CHECKING:
@@ -83,8 +88,16 @@ def receive(
                 iso_country_code=country_of(sender),
             )
             state.sent_messages._append(response)
+    message_id = str(uuid.uuid4())
+    channel_arn = owner.two_way_channel_arn if owner.two_way_enabled else None
+    payload = None
+    if channel_arn is not None:
+        payload = _two_way_payload(state, message_id, sender, destination, message_body, keyword)
+        from smsvoice_mock import _moto_bridge
+
+        _moto_bridge.deliver_inbound(channel_arn, payload)
     inbound = InboundMessage(
-        message_id=str(uuid.uuid4()),
+        message_id=message_id,
         origination_number=sender,
         destination_number=destination,
         message_body=message_body,
@@ -96,6 +109,38 @@ def receive(
         opted_out=opted_out,
         opted_in=opted_in,
         response=response,
+        two_way_channel_arn=channel_arn,
+        two_way_payload=payload,
     )
     state.inbound_messages._append(inbound)
     return inbound
+
+
+def _two_way_payload(
+    state: MockState,
+    message_id: str,
+    sender: str,
+    destination: str,
+    body: str,
+    keyword: Keyword | None,
+) -> dict[str, Any]:
+    previous = next(
+        (
+            m.message_id
+            for m in reversed(state.sent_messages)
+            if m.destination_phone_number == sender and m.origination_identity == destination
+        ),
+        None,
+    )
+    payload: dict[str, Any] = {
+        "originationNumber": sender,
+        "destinationNumber": destination,
+        "messageKeyword": keyword.keyword
+        if keyword is not None
+        else (body.split() or [""])[0].upper(),
+        "messageBody": body,
+        "inboundMessageId": message_id,
+    }
+    if previous is not None:
+        payload["previousPublishedMessageId"] = previous
+    return payload

@@ -44,7 +44,11 @@ class Keyword:
     action: str
 
     def to_api(self) -> dict[str, Any]:
-        return {"Keyword": self.keyword, "KeywordMessage": self.message, "KeywordAction": self.action}
+        return {
+            "Keyword": self.keyword,
+            "KeywordMessage": self.message,
+            "KeywordAction": self.action,
+        }
 
 
 def _mandatory() -> dict[str, Keyword]:
@@ -66,7 +70,9 @@ class KeywordSet:
     def put(self, keyword: str, message: str, action: str | None) -> Keyword:
         if keyword != keyword.strip():
             raise invalid(
-                "FIELD_VALIDATION_FAILED", "Keyword", f"Keyword {keyword!r} can't start or end with a space."
+                "FIELD_VALIDATION_FAILED",
+                "Keyword",
+                f"Keyword {keyword!r} can't start or end with a space.",
             )
         key = keyword.upper()
         existing = self.items.get(key)
@@ -118,10 +124,10 @@ class KeywordSet:
         text = " ".join(body.split()).upper()
         best: Keyword | None = None
         for key, kw in self.items.items():
-            begins = text.startswith(key) and (len(text) == len(key) or not text[len(key)].isalnum())
-            if begins and (
-                best is None or len(key) > len(best.keyword)
-            ):
+            begins = text.startswith(key) and (
+                len(text) == len(key) or not text[len(key)].isalnum()
+            )
+            if begins and (best is None or len(key) > len(best.keyword)):
                 best = kw
         return best
 
@@ -130,7 +136,10 @@ class KeywordSet:
             owner_type=owner_type,
             owner_id=owner_id,
             quota_reason=quota_reason,
-            items={k: Keyword(keyword=v.keyword, message=v.message, action=v.action) for k, v in self.items.items()},
+            items={
+                k: Keyword(keyword=v.keyword, message=v.message, action=v.action)
+                for k, v in self.items.items()
+            },
         )
 
     def same_as(self, other: KeywordSet) -> bool:

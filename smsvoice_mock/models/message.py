@@ -1,13 +1,22 @@
-"""Message parts and prices.
+"""Message parts, prices, voice call length and media URLs.
 
 A text message is split into parts as carriers do: GSM 03.38 text is 160 characters in one part or 153
 per part when split (an extension character such as ``€`` or ``{`` takes two); any other text is sent
 as UCS-2, 70 characters in one part or 67 per part. Each part is charged at the price below.
+
+The price list is the mock's (the docs give no prices): 0.00581 USD per SMS part (the figure of the
+user guide's event example), 0.02 USD per MMS, 0.013 USD per started minute of a voice call. A voice
+call lasts as long as Polly takes to read the text, estimated at 15 characters a second (SSML tags are
+not read), at least one second.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from decimal import Decimal
+
+from smsvoice_mock.errors import invalid
 
 GSM7 = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
@@ -42,3 +51,61 @@ def message_parts(body: str) -> tuple[str, int]:
 
 def text_price(parts: int) -> Decimal:
     return PRICE_PER_SMS_PART * parts
+
+
+# "TEXT: This is the default value. When used the maximum character limit is 3000."
+VOICE_TEXT_MAX = 3000
+VOICE_CHARACTERS_PER_SECOND = 15
+_SSML_TAG = re.compile(r"<[^>]*>")
+
+
+def voice_duration_seconds(body: str, text_type: str) -> int:
+    """How long reading ``body`` takes, in whole seconds (at least one)."""
+    spoken = _SSML_TAG.sub("", body) if text_type == "SSML" else body
+    return max(1, math.ceil(len(spoken.strip()) / VOICE_CHARACTERS_PER_SECOND))
+
+
+def voice_price(seconds: int) -> Decimal:
+    """Voice calls are charged per started minute."""
+    return PRICE_PER_VOICE_MINUTE * math.ceil(seconds / 60)
+
+
+# File types an MMS may carry (the mock's list, after the user guide's supported-file-types page:
+# images, audio, video, vCard and PDF).
+MEDIA_EXTENSIONS = frozenset(
+    [
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "bmp",
+        "webp",
+        "mp3",
+        "mp4",
+        "m4a",
+        "amr",
+        "aac",
+        "ogg",
+        "wav",
+        "3gp",
+        "3gpp",
+        "mpeg",
+        "mov",
+        "vcf",
+        "pdf",
+        "txt",
+    ]
+)
+
+
+def check_media_url(url: str, member: str) -> None:
+    """ "The media files have to be stored in an S3 bucket" with a supported file type."""
+    name = url.rsplit("/", 1)[-1]
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in MEDIA_EXTENSIONS:
+        raise invalid(
+            "MEDIA_TYPE_NOT_SUPPORTED",
+            member,
+            f"The media file {url} has a type MMS can't carry; supported extensions are "
+            f"{', '.join(sorted(MEDIA_EXTENSIONS))}.",
+        )

@@ -37,7 +37,20 @@ NUMBER_TYPE_COUNTRIES = {
     "TOLL_FREE": frozenset({"US", "CA", "PR"}),
     "SIMULATOR": SIMULATOR_ORIGINATION_COUNTRIES,
 }
-_US_AREA_CODES = ("206", "212", "303", "312", "415", "425", "512", "617", "702", "713", "808", "919")
+_US_AREA_CODES = (
+    "206",
+    "212",
+    "303",
+    "312",
+    "415",
+    "425",
+    "512",
+    "617",
+    "702",
+    "713",
+    "808",
+    "919",
+)
 _TOLL_FREE_PREFIXES = ("800", "833", "844", "855", "866", "877", "888")
 _CA_AREA_CODES = ("416", "514", "604", "613", "778")
 
@@ -135,7 +148,9 @@ def check_requestable(
     """The documented conditions of RequestPhoneNumber, as ValidationException."""
     if iso not in COUNTRIES:
         raise invalid(
-            "INVALID_PARAMETER", "IsoCountryCode", f"No phone numbers are available in country {iso}."
+            "INVALID_PARAMETER",
+            "IsoCountryCode",
+            f"No phone numbers are available in country {iso}.",
         )
     if number_type == "SIMULATOR" and message_type != "TRANSACTIONAL":
         raise invalid(
@@ -153,7 +168,9 @@ def check_requestable(
         )
     if preference and (number_type != "TEN_DLC" or iso != "US"):
         raise invalid(
-            "INVALID_PARAMETER", "NumberPreference", "Number preferences apply only to TEN_DLC requests in the US."
+            "INVALID_PARAMETER",
+            "NumberPreference",
+            "Number preferences apply only to TEN_DLC requests in the US.",
         )
 
 

@@ -22,7 +22,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from smsvoice_mock.errors import ConflictException, ServiceQuotaExceededException, invalid, not_found
+from smsvoice_mock.errors import (
+    ConflictException,
+    ServiceQuotaExceededException,
+    invalid,
+    not_found,
+)
 from smsvoice_mock.models.countries import country_of, is_destination_simulator
 from smsvoice_mock.models.phone_number import PhoneNumber
 
@@ -69,11 +74,27 @@ def configuration_set(backend: Backend, value: str | None) -> ConfigurationSet |
     return found
 
 
+def protect_configuration(backend: Backend, value: str | None) -> str | None:
+    """ProtectConfigurationId must name a protect configuration of the account. Protect
+    configurations are not emulated yet, so any id is ResourceNotFoundException protect-configuration
+    (unless a store of them has been added to the backend)."""
+    if value is None:
+        return None
+    key = backend.local_id(value, "protect-configuration", "ProtectConfigurationId")
+    store = getattr(backend, "protect_configurations", None)
+    if not isinstance(store, dict) or key not in store:
+        raise not_found("protect-configuration", value)
+    return key
+
+
 def _phone_can_send(phone: PhoneNumber, channel: str, destination: str) -> bool:
     return (
         phone.status == "ACTIVE"
         and channel in phone.number_capabilities
-        and (phone.international_sending_enabled or same_region(phone.iso_country_code, country_of(destination)))
+        and (
+            phone.international_sending_enabled
+            or same_region(phone.iso_country_code, country_of(destination))
+        )
         and (phone.number_type != "SIMULATOR" or is_destination_simulator(destination))
     )
 
@@ -101,7 +122,7 @@ def _from_sender_id(sender: SenderId, pool: Pool | None = None) -> Origin:
 
 
 def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -> Origin:
-    """"A pool maps each message to an appropriate identity for the destination country."""
+    """ "A pool maps each message to an appropriate identity for the destination country."""
     phones = {p.arn: p for p in backend.phone_numbers.values() if p.pool_id == pool.id}
     senders = {s.arn: s for s in backend.sender_ids.values()}
     fallback: Origin | None = None
@@ -113,7 +134,11 @@ def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -
             fallback = fallback or _from_phone(phone, pool)
             continue
         sender = senders.get(arn)
-        if sender is not None and channel == "SMS" and same_region(sender.iso_country_code, country_of(destination)):
+        if (
+            sender is not None
+            and channel == "SMS"
+            and same_region(sender.iso_country_code, country_of(destination))
+        ):
             return _from_sender_id(sender, pool)
     if fallback is not None:
         return fallback
@@ -133,18 +158,47 @@ def _sender_id(backend: Backend, value: str, destination: str) -> SenderId:
     else:
         candidates = [s for key, s in backend.sender_ids.items() if key[0] == value.upper()]
         iso_dest = country_of(destination)
-        found = next((s for s in candidates if s.iso_country_code == iso_dest), None) or next(iter(candidates), None)
+        found = next((s for s in candidates if s.iso_country_code == iso_dest), None) or next(
+            iter(candidates), None
+        )
     if found is None:
         raise not_found("sender-id", value)
     return found
 
 
-def resolve_origin(backend: Backend, value: str | None, channel: str, destination: str) -> Origin:
-    """Step 1: the origination identity named by ``value`` (or chosen when it is ``None``)."""
+def _default_sender_id(
+    backend: Backend, config: ConfigurationSet | None, destination: str
+) -> Origin | None:
+    """ "Use SetDefaultSenderId to set the default sender ID of a configuration set": a sender ID of
+    the account with that name that can reach the destination's country."""
+    if config is None or not config.default_sender_id:
+        return None
+    dest_country = country_of(destination)
+    for (name, iso), sender in backend.sender_ids.items():
+        if name == config.default_sender_id.upper() and same_region(iso, dest_country):
+            return _from_sender_id(sender)
+    return None
+
+
+def resolve_origin(
+    backend: Backend,
+    value: str | None,
+    channel: str,
+    destination: str,
+    config: ConfigurationSet | None = None,
+) -> Origin:
+    """Step 1: the origination identity named by ``value`` (or chosen when it is ``None``: the
+    configuration set's DefaultSenderId, else a phone number of the account that can reach the
+    destination, else ConflictException NO_ORIGINATION_IDENTITIES_FOUND)."""
     if value is None:
+        default = _default_sender_id(backend, config, destination) if channel == "SMS" else None
+        if default is not None:
+            return default
         for phone in backend.phone_numbers.values():
             if _phone_can_send(phone, channel, destination):
-                return _from_phone(phone, backend.pools.get(phone.pool_id) if phone.pool_id else None)
+                return _from_phone(
+                    phone, backend.pools.get(phone.pool_id) if phone.pool_id else None
+                )
         raise ConflictException(
             f"No origination identity in the account can send to {destination}; "
             "request a phone number or pass OriginationIdentity.",
@@ -152,16 +206,24 @@ def resolve_origin(backend: Backend, value: str | None, channel: str, destinatio
             resource_type="account",
             resource_id=backend.account_id,
         )
-    kind = value.split(":", 5)[5].partition("/")[0] if value.startswith("arn:") and value.count(":") >= 5 else None
+    kind = (
+        value.split(":", 5)[5].partition("/")[0]
+        if value.startswith("arn:") and value.count(":") >= 5
+        else None
+    )
     if kind == "pool" or (kind is None and value.startswith("pool-")):
         pool = backend.pool(value, "OriginationIdentity")
         return _pool_member(backend, pool, channel, destination)
-    if kind == "phone-number" or (kind is None and (value.startswith("phone-") or value.startswith("+"))):
+    if kind == "phone-number" or (
+        kind is None and (value.startswith("phone-") or value.startswith("+"))
+    ):
         phone = backend.phone_number(value, "OriginationIdentity")
         return _from_phone(phone, backend.pools.get(phone.pool_id) if phone.pool_id else None)
     if kind == "sender-id" or kind is None:
-        return _sender_id(backend, value, destination)
-    raise invalid("INVALID_ARN", "OriginationIdentity", f"A {kind} can't be an origination identity.")
+        return _from_sender_id(_sender_id(backend, value, destination))
+    raise invalid(
+        "INVALID_ARN", "OriginationIdentity", f"A {kind} can't be an origination identity."
+    )
 
 
 def check_origin(origin: Origin, channel: str, destination: str) -> None:
@@ -175,6 +237,12 @@ def check_origin(origin: Origin, channel: str, destination: str) -> None:
                 reason="RESOURCE_NOT_ACTIVE",
                 resource_type="phone-number",
                 resource_id=phone.id,
+            )
+        if channel == "VOICE" and "VOICE" not in phone.number_capabilities:
+            raise invalid(
+                "VOICE_CAPABILITY_NOT_AVAILABLE",
+                "OriginationIdentity",
+                f"Phone number {phone.id} has capabilities {', '.join(phone.number_capabilities)}, not VOICE.",
             )
         if channel not in phone.number_capabilities:
             raise ConflictException(
@@ -192,17 +260,30 @@ def check_origin(origin: Origin, channel: str, destination: str) -> None:
                     f"of its own country ({phone.iso_country_code}).",
                 )
             return
-        if not phone.international_sending_enabled and not same_region(phone.iso_country_code, dest_country):
+        if not phone.international_sending_enabled and not same_region(
+            phone.iso_country_code, dest_country
+        ):
             raise invalid(
                 "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
                 "DestinationPhoneNumber",
                 f"Phone number {phone.id} ({phone.iso_country_code}) can't send to {dest_country} without "
                 "InternationalSendingEnabled.",
             )
-    elif origin.sender_id is not None and channel == "VOICE":
-        raise invalid(
-            "VOICE_CAPABILITY_NOT_AVAILABLE", "OriginationIdentity", "Sender IDs can't send voice messages."
-        )
+    elif origin.sender_id is not None:
+        sender = origin.sender_id
+        if channel == "VOICE":
+            raise invalid(
+                "VOICE_CAPABILITY_NOT_AVAILABLE",
+                "OriginationIdentity",
+                "Sender IDs can't send voice messages.",
+            )
+        if not same_region(sender.iso_country_code, dest_country):
+            raise invalid(
+                "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
+                "DestinationPhoneNumber",
+                f"Sender ID {sender.sender_id} is registered for {sender.iso_country_code} and can't send "
+                f"to {dest_country}.",
+            )
 
 
 def check_opt_out(backend: Backend, origin: Origin, destination: str) -> None:
@@ -240,7 +321,9 @@ def month_key(backend: Backend) -> str:
     return backend.now().strftime("%Y-%m")
 
 
-def check_price(backend: Backend, channel: str, price: Decimal, max_price: str | None, member: str) -> None:
+def check_price(
+    backend: Backend, channel: str, price: Decimal, max_price: str | None, member: str
+) -> None:
     """Step 6: MaxPrice, then the monthly spend limit of the channel."""
     if max_price is not None and price > Decimal(max_price):
         raise invalid(
@@ -264,7 +347,9 @@ def charge(backend: Backend, channel: str, price: Decimal) -> None:
     backend.spend[key] = backend.spend.get(key, Decimal(0)) + price
 
 
-def message_type(params: dict[str, Any], config: ConfigurationSet | None, origin: Origin) -> str | None:
+def message_type(
+    params: dict[str, Any], config: ConfigurationSet | None, origin: Origin
+) -> str | None:
     """The request's MessageType, else the configuration set's default, else the identity's."""
     if params.get("MessageType"):
         return str(params["MessageType"])
