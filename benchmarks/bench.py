@@ -33,7 +33,7 @@ from botocore.config import Config
 from smsvoice_mock import mock_smsvoice
 
 SERVICE = "pinpoint-sms-voice-v2"
-CONFIG = Config(retries={"max_attempts": 1})
+CONFIG = Config(retries={"total_max_attempts": 1})
 
 
 class _Raw:

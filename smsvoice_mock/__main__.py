@@ -25,7 +25,7 @@ def demo() -> int:
         client: Any = boto3.client(
             "pinpoint-sms-voice-v2",
             region_name="us-east-1",
-            config=Config(retries={"max_attempts": 1}),
+            config=Config(retries={"total_max_attempts": 1}),
         )
         _say("Request a US simulator number (no AWS account, credentials or network involved).")
         number = client.request_phone_number(

@@ -14,7 +14,7 @@ REGION = "us-east-1"
 
 def make_client(region: str = REGION, **kwargs: Any) -> Any:
     return boto3.client(
-        SERVICE, region_name=region, config=Config(retries={"max_attempts": 1}), **kwargs
+        SERVICE, region_name=region, config=Config(retries={"total_max_attempts": 1}), **kwargs
     )
 
 

@@ -23,7 +23,7 @@ def _no_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def client(sms: SmsVoiceMock) -> Any:
-    """No retries at all. (``retries={"max_attempts": 1}`` counts retries, so it still allows one.)"""
+    """No retries at all. (``retries={"total_max_attempts": 1}`` counts retries, so it still allows one.)"""
     return boto3.client(
         SERVICE, region_name=REGION, config=Config(retries={"total_max_attempts": 1})
     )

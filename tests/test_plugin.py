@@ -10,7 +10,7 @@ from botocore.config import Config
 
 def client():
     return boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1",
-                        config=Config(retries={"max_attempts": 1}))
+                        config=Config(retries={"total_max_attempts": 1}))
 """
 
 

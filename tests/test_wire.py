@@ -193,7 +193,7 @@ def test_required_members_checked_without_client_validation(sms: Any) -> None:
     raw = boto3.client(
         SERVICE,
         region_name=REGION,
-        config=Config(parameter_validation=False, retries={"max_attempts": 1}),
+        config=Config(parameter_validation=False, retries={"total_max_attempts": 1}),
     )
     with pytest.raises(raw.exceptions.ValidationException) as exc:
         raw.put_keyword(OriginationIdentity="phone-x", Keyword="HI")
@@ -209,7 +209,7 @@ def test_wrong_types_without_client_validation(sms: Any) -> None:
     raw = boto3.client(
         SERVICE,
         region_name=REGION,
-        config=Config(parameter_validation=False, retries={"max_attempts": 1}),
+        config=Config(parameter_validation=False, retries={"total_max_attempts": 1}),
     )
     with pytest.raises(raw.exceptions.ValidationException) as exc:
         raw.describe_phone_numbers(MaxResults="ten")
