@@ -10,8 +10,12 @@ with mock_smsvoice() as sms:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from smsvoice_mock._mock import SmsVoiceMock, current_mock, mock_smsvoice
-from smsvoice_mock.inbox import InboundMessage, MessageLog, SentMessage
+
+if TYPE_CHECKING:
+    from smsvoice_mock.inbox import InboundMessage, MessageLog, SentMessage
 
 __all__ = [
     "InboundMessage",
@@ -22,3 +26,12 @@ __all__ = [
     "mock_smsvoice",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # The record types load with the first mock, not with the package (import stays cheap).
+    if name in ("InboundMessage", "MessageLog", "SentMessage"):
+        from smsvoice_mock import inbox
+
+        return getattr(inbox, name)
+    raise AttributeError(f"module 'smsvoice_mock' has no attribute {name!r}")

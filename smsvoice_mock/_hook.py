@@ -15,25 +15,16 @@ from __future__ import annotations
 
 import sys
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import botocore
 import botocore.handlers
-import wrapt
-from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.config import Config
 
 from smsvoice_mock import _state
-from smsvoice_mock._dispatch import Context, dispatch
-from smsvoice_mock._faults import injected_fault
-from smsvoice_mock._protocol import (
-    decode_request,
-    encode_error,
-    encode_output,
-    operation_from_target,
-)
-from smsvoice_mock._validate import validate_input
-from smsvoice_mock.errors import ServiceError
+
+if TYPE_CHECKING:
+    from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 
 EVENT_SUFFIX = "pinpoint-sms-voice-v2"
 
@@ -52,6 +43,18 @@ def before_send(request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
     state = _state.active
     if state is None:
         return None
+    # The engine is imported on the first mocked request, so that importing the package stays cheap.
+    from smsvoice_mock._dispatch import Context, dispatch
+    from smsvoice_mock._faults import injected_fault
+    from smsvoice_mock._protocol import (
+        decode_request,
+        encode_error,
+        encode_output,
+        operation_from_target,
+    )
+    from smsvoice_mock._validate import validate_input
+    from smsvoice_mock.errors import ServiceError
+
     request_id = str(uuid.uuid4())
     url = request.url
     name = operation_from_target(request.headers.get("X-Amz-Target"))
@@ -110,5 +113,17 @@ def install() -> None:
             events.register(event, handler, unique_id=f"smsvoice_mock.{event}")
 
 
+_client_factory_wrapped = False
+
+
+def wrap_client_factory() -> None:
+    """Wrap ``Session.create_client`` (once, when the first mock starts; wrapt is imported then)."""
+    global _client_factory_wrapped
+    if not _client_factory_wrapped:
+        import wrapt
+
+        wrapt.wrap_function_wrapper("botocore.session", "Session.create_client", _create_client)
+        _client_factory_wrapped = True
+
+
 install()
-wrapt.wrap_function_wrapper("botocore.session", "Session.create_client", _create_client)

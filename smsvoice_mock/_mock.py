@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import functools
 import inspect
-import unittest
+import sys
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, TypeVar, cast, overload
-
-import wrapt
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 from smsvoice_mock import _hook, _state
-from smsvoice_mock._faults import FaultRule
 from smsvoice_mock._state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, MockState
-from smsvoice_mock.backend import Backend, Clock
-from smsvoice_mock.errors import ServiceError
-from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
+
+if TYPE_CHECKING:
+    import unittest
+
+    from smsvoice_mock._faults import FaultRule
+    from smsvoice_mock.backend import Backend, Clock
+    from smsvoice_mock.errors import ServiceError
+    from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
 
 F = TypeVar("F", bound=Callable[..., Any])
 C = TypeVar("C", bound=type)
@@ -72,6 +74,7 @@ class SmsVoiceMock:
             )
         if _state.active is None:
             _hook.install()
+            _hook.wrap_client_factory()
             _state.active = MockState(**self._options)
         self._state = _state.active
         _depth += 1
@@ -124,6 +127,8 @@ class SmsVoiceMock:
         return SmsVoiceMock(**self._options)
 
     def _decorate_function(self, func: F) -> F:
+        import wrapt
+
         fresh = self._fresh
 
         if inspect.iscoroutinefunction(func):
@@ -143,9 +148,11 @@ class SmsVoiceMock:
         return cast(F, wrapper(func))
 
     def _decorate_class(self, cls: C) -> C:
-        if issubclass(cls, unittest.TestCase):
+        # A class can only be a TestCase if unittest was imported already: no need to import it here.
+        unittest_module = sys.modules.get("unittest")
+        if unittest_module is not None and issubclass(cls, unittest_module.TestCase):
             fresh = self._fresh
-            original_setup = cls.setUp
+            original_setup = cast("type[unittest.TestCase]", cls).setUp
 
             @functools.wraps(original_setup)
             def setUp(test: unittest.TestCase) -> None:
@@ -260,6 +267,9 @@ class SmsVoiceMock:
     ) -> FaultRule:
         """Answer calls of ``operation`` with ``error``: ``every`` Nth call, those ``when`` accepts,
         at most ``times`` times (``None``: for as long as the mock runs)."""
+        from smsvoice_mock._faults import FaultRule
+        from smsvoice_mock.errors import ServiceError
+
         if not isinstance(error, ServiceError):
             raise TypeError(
                 "error must be one of smsvoice_mock.errors (e.g. ThrottlingException()), "

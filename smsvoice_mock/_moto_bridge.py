@@ -33,7 +33,9 @@ def _client(service: str, arn: str) -> Any:
     from botocore.config import Config
 
     region = arn.split(":")[3]
-    return boto3.client(service, region_name=region, config=Config(retries={"total_max_attempts": 1}))
+    return boto3.client(
+        service, region_name=region, config=Config(retries={"total_max_attempts": 1})
+    )
 
 
 def _publish(service: str, arn: str, payload: dict[str, Any]) -> None:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from smsvoice_mock.backend import Backend, Clock
-from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
-from smsvoice_mock.models.account import PRODUCTION, SANDBOX
-
 if TYPE_CHECKING:
     from smsvoice_mock._faults import FaultRule
+    from smsvoice_mock.backend import Backend
 
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
@@ -19,6 +16,13 @@ class MockState:
     """Backends per (account, region), the clock, and the end user's side of every message."""
 
     def __init__(self, *, account_id: str, region: str, sandbox: bool) -> None:
+        # Imported when the first mock starts, not when the package is imported.
+        from smsvoice_mock.backend import Backend, Clock
+        from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
+        from smsvoice_mock.models.account import PRODUCTION, SANDBOX
+
+        self._new_backend = Backend
+        self._tier = SANDBOX if sandbox else PRODUCTION
         self.account_id = account_id
         self.region = region
         self.sandbox = sandbox
@@ -37,11 +41,11 @@ class MockState:
         key = (account_id or self.account_id, region or self.region)
         found = self.backends.get(key)
         if found is None:
-            found = Backend(
+            found = self._new_backend(
                 account_id=key[0],
                 region=key[1],
                 clock=self.clock,
-                account_tier=SANDBOX if self.sandbox else PRODUCTION,
+                account_tier=self._tier,
                 auto_activate=self.auto_activate,
             )
             self.backends[key] = found

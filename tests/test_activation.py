@@ -237,3 +237,25 @@ def test_public_api_is_explicit() -> None:
         "current_mock",
         "mock_smsvoice",
     }
+
+
+def test_import_is_light() -> None:
+    """Importing the package loads neither the model, the engine nor wrapt: they load with the first mock."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, boto3; before = set(sys.modules); import smsvoice_mock; "
+        "print(sorted(set(sys.modules) - before))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    for heavy in (
+        "wrapt",
+        "smsvoice_mock.backend",
+        "smsvoice_mock._validate",
+        "smsvoice_mock.inbox",
+        "botocore.model",
+    ):
+        assert f"'{heavy}'" not in loaded, loaded
