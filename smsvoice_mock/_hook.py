@@ -14,7 +14,6 @@ after ``import smsvoice_mock`` carries them; they do nothing unless an activatio
 from __future__ import annotations
 
 import sys
-import uuid
 from typing import TYPE_CHECKING, Any
 
 import botocore
@@ -43,34 +42,15 @@ def before_send(request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
     state = _state.active
     if state is None:
         return None
-    # The engine is imported on the first mocked request, so that importing the package stays cheap.
-    from smsvoice_mock._dispatch import Context, dispatch
-    from smsvoice_mock._faults import injected_fault
-    from smsvoice_mock._protocol import (
-        decode_request,
-        encode_error,
-        encode_output,
-        operation_from_target,
-    )
-    from smsvoice_mock._validate import validate_input
-    from smsvoice_mock.errors import ServiceError
+    global _respond
+    if _respond is None:  # the engine loads on the first mocked request, not with the package
+        from smsvoice_mock._protocol import respond
 
-    request_id = str(uuid.uuid4())
-    url = request.url
-    name = operation_from_target(request.headers.get("X-Amz-Target"))
-    try:
-        params = decode_request(request.body)
-        if name is None:
-            raise ServiceError("The request has no PinpointSMSVoiceV2 X-Amz-Target header.")
-        fault = injected_fault(state.faults, name, params) if state.faults else None
-        if fault is not None:
-            raise fault
-        validate_input(name, params)
-        ctx = Context(state, state.backend(region=_region(request, state)), name, request_id)
-        output = dispatch(ctx, params)
-    except ServiceError as error:
-        return encode_error(url, request_id, error)
-    return encode_output(url, request_id, name, output)
+        _respond = respond
+    return _respond(state, request, _region(request, state))
+
+
+_respond: Any = None
 
 
 _HOOKS = (

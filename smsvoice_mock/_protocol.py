@@ -1,4 +1,5 @@
-"""The JSON 1.0 wire: decode a request, encode an output by its shape, encode an error body."""
+"""The JSON 1.0 wire: decode a request, validate it, dispatch it, encode the output by its shape or
+the error as the service's error body — all of it in ``respond``."""
 
 from __future__ import annotations
 
@@ -6,13 +7,22 @@ import functools
 import json
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.awsrequest import AWSResponse
 from botocore.model import Shape
 
+from smsvoice_mock._dispatch import Context, dispatch
+from smsvoice_mock._faults import injected_fault
 from smsvoice_mock._model import TARGET_PREFIX, operation_model
+from smsvoice_mock._validate import validate_input
+from smsvoice_mock.backend import new_uuid
 from smsvoice_mock.errors import ServiceError, ValidationException
+
+if TYPE_CHECKING:
+    from botocore.awsrequest import AWSPreparedRequest
+
+    from smsvoice_mock._state import MockState
 
 CONTENT_TYPE = "application/x-amz-json-1.0"
 Encoder = Callable[[Any], Any]
@@ -120,3 +130,22 @@ def encode_output(url: str, request_id: str, operation: str, output: dict[str, A
 
 def encode_error(url: str, request_id: str, error: ServiceError) -> AWSResponse:
     return _response(url, error.status_code, request_id, error.body())
+
+
+def respond(state: MockState, request: AWSPreparedRequest, region: str) -> AWSResponse:
+    """Answer one request of this service as the service would."""
+    request_id = new_uuid()
+    url = request.url
+    name = operation_from_target(request.headers.get("X-Amz-Target"))
+    try:
+        params = decode_request(request.body)
+        if name is None:
+            raise ServiceError("The request has no PinpointSMSVoiceV2 X-Amz-Target header.")
+        fault = injected_fault(state.faults, name, params) if state.faults else None
+        if fault is not None:
+            raise fault
+        validate_input(name, params)
+        output = dispatch(Context(state, state.backend(region=region), name, request_id), params)
+    except ServiceError as error:
+        return encode_error(url, request_id, error)
+    return encode_output(url, request_id, name, output)

@@ -6,7 +6,7 @@ models (``smsvoice_mock.models``) and the handlers stay thin.
 
 from __future__ import annotations
 
-import uuid
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -46,7 +46,13 @@ class Clock:
 
 def new_id(prefix: str) -> str:
     """An id in the service's format: ``phone-`` + 32 lowercase hex digits, and so on."""
-    return f"{prefix}-{uuid.uuid4().hex}"
+    return f"{prefix}-{os.urandom(16).hex()}"
+
+
+def new_uuid() -> str:
+    """A random (version 4) UUID string, as message and request ids are; cheaper than ``uuid.uuid4()``."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,11 @@ configuration set's event destinations (``sms.events``).
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from decimal import Decimal
 from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
+from smsvoice_mock.backend import new_uuid
 from smsvoice_mock.errors import invalid, not_found
 from smsvoice_mock.inbox import SentMessage
 from smsvoice_mock.models import events, sending
@@ -69,7 +69,7 @@ def _send(
         feedback = config.default_message_feedback_enabled
     dry_run = bool(params.get("DryRun"))
     message = SentMessage(
-        message_id=str(uuid.uuid4()),
+        message_id=new_uuid(),
         destination_phone_number=destination,
         origination_identity=origin.display,
         origination_identity_arn=origin.arn,
@@ -89,14 +89,14 @@ def _send(
         price=str(price),
         iso_country_code=country_of(destination),
         dry_run=dry_run,
+        status="DRY_RUN" if dry_run else events.final_status(channel, destination),
         **fields,
     )
     if dry_run:
         # "the message is checked and validated, but isn't sent … You are not charged for using DryRun"
-        ctx.state.dry_runs._append(dataclasses.replace(message, status="DRY_RUN"))
+        ctx.state.dry_runs._append(message)
         return {"MessageId": message.message_id}
     sending.charge(backend, channel, price)
-    message = events.with_status(message)
     ctx.state.sent_messages._append(message)
     events.emit(ctx.state, message, config)
     return {"MessageId": message.message_id}

@@ -3,13 +3,12 @@ SendDestinationNumberVerificationCode, VerifyDestinationNumber."""
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
 from smsvoice_mock._query import apply_filters, paginate
-from smsvoice_mock.backend import Backend, new_id
+from smsvoice_mock.backend import Backend, new_id, new_uuid
 from smsvoice_mock.errors import ConflictException, ServiceQuotaExceededException, not_found
 from smsvoice_mock.inbox import SentMessage
 from smsvoice_mock.models import sending
@@ -120,7 +119,7 @@ def send_destination_number_verification_code(
     body = CODE_MESSAGES[params.get("LanguageCode", "EN_US")].format(code=code)
     encoding, parts = message_parts(body)
     message = SentMessage(
-        message_id=str(uuid.uuid4()),
+        message_id=new_uuid(),
         destination_phone_number=destination,
         origination_identity=origin.display if origin is not None else None,
         origination_identity_arn=origin.arn if origin is not None else None,

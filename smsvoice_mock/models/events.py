@@ -24,7 +24,6 @@ Routing: a configuration set's event destination receives an event when it is ``
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -178,8 +177,3 @@ def emit(
             _moto_bridge.deliver_event(event)
             delivered.append(event)
     return delivered
-
-
-def with_status(message: SentMessage) -> SentMessage:
-    """``message`` with the final status its destination produces."""
-    return replace(message, status=final_status(message.channel, message.destination_phone_number))

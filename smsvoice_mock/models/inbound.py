@@ -18,9 +18,9 @@ keeps the channel and the payload (and, with moto's ``mock_aws`` active, an SNS 
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING, Any
 
+from smsvoice_mock.backend import new_uuid
 from smsvoice_mock.inbox import InboundMessage, SentMessage
 from smsvoice_mock.models.countries import country_of, normalize_e164
 from smsvoice_mock.models.keyword import AUTOMATIC_RESPONSE, OPT_IN, OPT_OUT, OPT_OUT_WORDS, Keyword
@@ -69,7 +69,7 @@ def receive(
         if action in (AUTOMATIC_RESPONSE, OPT_OUT, OPT_IN):
             encoding, parts = message_parts(reply)
             response = SentMessage(
-                message_id=str(uuid.uuid4()),
+                message_id=new_uuid(),
                 destination_phone_number=sender,
                 origination_identity=phone.phone_number,
                 origination_identity_arn=phone.arn,
@@ -88,7 +88,7 @@ def receive(
                 iso_country_code=country_of(sender),
             )
             state.sent_messages._append(response)
-    message_id = str(uuid.uuid4())
+    message_id = new_uuid()
     channel_arn = owner.two_way_channel_arn if owner.two_way_enabled else None
     payload = None
     if channel_arn is not None:

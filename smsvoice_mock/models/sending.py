@@ -318,7 +318,8 @@ def check_sandbox(backend: Backend, destination: str) -> None:
 
 
 def month_key(backend: Backend) -> str:
-    return backend.now().strftime("%Y-%m")
+    now = backend.now()
+    return f"{now.year:04d}-{now.month:02d}"
 
 
 def check_price(
