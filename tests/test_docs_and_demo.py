@@ -39,3 +39,15 @@ def test_demo_runs_its_scenario(capsys: pytest.CaptureFixture[str]) -> None:
     assert "ConflictException, Reason DESTINATION_PHONE_NUMBER_OPTED_OUT" in out
     assert "Sent messages (4)" in out
     assert _state.active is None
+
+
+def _python_blocks(path: Path) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", path.read_text(), re.S)
+
+
+@pytest.mark.parametrize("index", range(len(_python_blocks(ROOT / "docs" / "inspecting.md"))))
+def test_inspecting_examples_run(index: int) -> None:
+    """Every example in docs/inspecting.md runs as written, and its assertions hold."""
+    code = _python_blocks(ROOT / "docs" / "inspecting.md")[index]
+    exec(compile(code, f"docs/inspecting.md[{index}]", "exec"), {"__name__": "docs_example"})
+    assert _state.active is None
