@@ -259,3 +259,15 @@ def test_import_is_light() -> None:
         "botocore.model",
     ):
         assert f"'{heavy}'" not in loaded, loaded
+
+
+def test_typed_usage_examples_run() -> None:
+    """The typed usage examples (checked by mypy in CI) also run."""
+    import asyncio
+
+    from tests import typed_usage
+
+    assert typed_usage.notebook() == 1
+    assert asyncio.run(typed_usage.decorated_async()) == "123456789012"
+    assert typed_usage.context_manager() is None
+    assert _state.active is None
