@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from smsvoice_mock.models.opt_out import OptOutList
     from smsvoice_mock.models.phone_number import PhoneNumber
     from smsvoice_mock.models.pool import Pool
+    from smsvoice_mock.models.registration import Registration, RegistrationAttachment
     from smsvoice_mock.models.sender_id import SenderId
     from smsvoice_mock.models.verified import VerifiedDestinationNumber
 
@@ -90,6 +91,8 @@ class Backend:
     sender_ids: dict[tuple[str, str], SenderId] = field(default_factory=dict)
     configuration_sets: dict[str, ConfigurationSet] = field(default_factory=dict)
     verified_destination_numbers: dict[str, VerifiedDestinationNumber] = field(default_factory=dict)
+    registrations: dict[str, Registration] = field(default_factory=dict)
+    registration_attachments: dict[str, RegistrationAttachment] = field(default_factory=dict)
     resource_policies: dict[str, Any] = field(default_factory=dict)
     settings: AccountSettings = field(init=False)
     # Money spent per (spend limit name, "YYYY-MM" of the clock), in US dollars.
@@ -173,7 +176,9 @@ class Backend:
             raise not_found("configuration-set", value)
         return found
 
-    def registration(self, value: str, name: str = "RegistrationId") -> Any:
-        """Registrations are not emulated yet, so no registration id resolves."""
-        self.local_id(value, "registration", name)
-        raise not_found("registration", value)
+    def registration(self, value: str, name: str = "RegistrationId") -> str:
+        """The id of the existing registration ``value`` (an id or ARN) names."""
+        key = self.local_id(value, "registration", name)
+        if key not in self.registrations:
+            raise not_found("registration", value)
+        return key

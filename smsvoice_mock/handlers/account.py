@@ -17,8 +17,8 @@ def _used(backend: Backend) -> dict[str, int]:
         "CONFIGURATION_SETS": len(backend.configuration_sets),
         "OPT_OUT_LISTS": len(backend.opt_out_lists),
         "SENDER_IDS": len(backend.sender_ids),
-        "REGISTRATIONS": 0,
-        "REGISTRATION_ATTACHMENTS": 0,
+        "REGISTRATIONS": len(backend.registrations),
+        "REGISTRATION_ATTACHMENTS": len(backend.registration_attachments),
         "VERIFIED_DESTINATION_NUMBERS": len(backend.verified_destination_numbers),
     }
 

@@ -186,17 +186,23 @@ class RegistrationTypeDefinition:
         )
 
     def association_for(self, resource_type: str, iso: str | None) -> SupportedAssociation | None:
+        """The supported association of ``resource_type`` in country ``iso`` (None: a resource
+        without a country, such as another registration, matches any country)."""
         for supported in self.supported_associations:
-            if supported.resource_type == resource_type and supported.iso_country_code in (
-                None,
-                iso,
+            if supported.resource_type == resource_type and (
+                iso is None or supported.iso_country_code in (None, iso)
             ):
                 return supported
         return None
 
 
 def _text(
-    path: str, requirement: str, title: str, description: str, rule: tuple[int, int, str], example: str
+    path: str,
+    requirement: str,
+    title: str,
+    description: str,
+    rule: tuple[int, int, str],
+    example: str,
 ) -> FieldDefinition:
     return FieldDefinition(
         path=path,
@@ -210,7 +216,11 @@ def _text(
 
 
 def _select(
-    path: str, requirement: str, title: str, description: str, rule: tuple[int, int, tuple[str, ...]]
+    path: str,
+    requirement: str,
+    title: str,
+    description: str,
+    rule: tuple[int, int, tuple[str, ...]],
 ) -> FieldDefinition:
     return FieldDefinition(
         path=path,
@@ -409,9 +419,7 @@ SA_SENDER_ID = RegistrationTypeDefinition(
         SectionDefinition(
             path="senderIdInfo", title="Sender ID", description="The sender ID to register."
         ),
-        SectionDefinition(
-            path="documents", title="Documents", description="Supporting documents."
-        ),
+        SectionDefinition(path="documents", title="Documents", description="Supporting documents."),
     ),
     fields=(
         _text(
@@ -434,7 +442,8 @@ SA_SENDER_ID = RegistrationTypeDefinition(
 
 # RegistrationType -> definition, in the order DescribeRegistrationTypeDefinitions lists them.
 REGISTRATION_TYPES: dict[str, RegistrationTypeDefinition] = {
-    d.registration_type: d for d in (US_TOLL_FREE, US_TEN_DLC_BRAND, US_TEN_DLC_CAMPAIGN, SA_SENDER_ID)
+    d.registration_type: d
+    for d in (US_TOLL_FREE, US_TEN_DLC_BRAND, US_TEN_DLC_CAMPAIGN, SA_SENDER_ID)
 }
 
 

@@ -1,7 +1,7 @@
 """Resources addressed by ARN alone (tags and resource-based policies), and their policies.
 
 - Every ARN resource type of the service except ``message`` carries tags; the ones the mock does not
-  emulate yet (registrations, protect configurations, RCS agents, notify configurations, ...) never
+  emulate yet (protect configurations, RCS agents, notify configurations, ...) never
   resolve, so their ARNs answer ``ResourceNotFoundException``.
 - "A shared resource can be a Pool, Opt-out list, Sender Id, or Phone number": only those take a
   resource-based policy; any other ARN is ``ValidationException`` INVALID_ARN.
@@ -48,8 +48,8 @@ _LOOKUPS: dict[str, Callable[[Backend, str], Taggable | None]] = {
     "opt-out-list": lambda b, local: b.opt_out_lists.get(local),
     "configuration-set": lambda b, local: b.configuration_sets.get(local),
     "verified-destination-number": lambda b, local: b.verified_destination_numbers.get(local),
-    "registration": _not_emulated,
-    "registration-attachment": _not_emulated,
+    "registration": lambda b, local: b.registrations.get(local),
+    "registration-attachment": lambda b, local: b.registration_attachments.get(local),
     "protect-configuration": _not_emulated,
     "rcs-agent": _not_emulated,
     "notify-configuration": _not_emulated,
