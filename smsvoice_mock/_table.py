@@ -42,3 +42,43 @@ def html_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
         f"<table><caption>{html.escape(title)} ({len(rows)})</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
+
+
+# Stores of a backend shown by its repr, with the members that name and describe each resource.
+_RESOURCE_COLUMNS = (
+    ("phone_numbers", "phone number", ("PhoneNumber", "PhoneNumberId"), ("Status", "NumberType")),
+    ("pools", "pool", ("PoolId",), ("Status", "MessageType")),
+    ("sender_ids", "sender ID", ("SenderId", "IsoCountryCode"), ("MessageTypes",)),
+    ("opt_out_lists", "opt-out list", ("OptOutListName",), ()),
+    ("configuration_sets", "configuration set", ("ConfigurationSetName",), ("DefaultMessageType",)),
+    (
+        "verified_destination_numbers",
+        "verified destination",
+        ("DestinationPhoneNumber", "VerifiedDestinationNumberId"),
+        ("Status",),
+    ),
+    (
+        "registrations",
+        "registration",
+        ("RegistrationId", "RegistrationType"),
+        ("RegistrationStatus",),
+    ),
+    ("protect_configurations", "protect configuration", ("ProtectConfigurationId",), ()),
+    ("rcs_agents", "RCS agent", ("RcsAgentId",), ("Status",)),
+    ("notify_configurations", "notify configuration", ("NotifyConfigurationId",), ("Status",)),
+)
+RESOURCE_COLUMNS = ("resource", "id", "detail")
+
+
+def resource_rows(backend: Any) -> list[list[Any]]:
+    """One row per resource of a backend: its kind, its id (and name), and a detail or two."""
+    rows: list[list[Any]] = []
+    for store, kind, names, details in _RESOURCE_COLUMNS:
+        for model in getattr(backend, store, {}).values():
+            api = model.to_api()
+            label = " ".join(str(api[n]) for n in names if api.get(n) is not None)
+            detail = " ".join(str(api[n]) for n in details if api.get(n) is not None)
+            if store == "opt_out_lists":
+                detail = f"{len(model.numbers)} opted out"
+            rows.append([kind, label, detail])
+    return rows

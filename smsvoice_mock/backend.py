@@ -76,7 +76,7 @@ def parse_arn(value: str, name: str) -> ParsedArn:
     return ParsedArn(parts[3], parts[4], resource_type, resource_id)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, repr=False)
 class Backend:
     """The state of one account in one region."""
 
@@ -112,6 +112,18 @@ class Backend:
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    def __repr__(self) -> str:
+        from smsvoice_mock._table import RESOURCE_COLUMNS, resource_rows, text_table
+
+        title = f"Resources of account {self.account_id} in {self.region} ({self.settings.tier})"
+        return text_table(title, RESOURCE_COLUMNS, resource_rows(self), width=60)
+
+    def _repr_html_(self) -> str:
+        from smsvoice_mock._table import RESOURCE_COLUMNS, html_table, resource_rows
+
+        title = f"Resources of account {self.account_id} in {self.region} ({self.settings.tier})"
+        return html_table(title, RESOURCE_COLUMNS, resource_rows(self))
 
     def arn(self, resource_type: str, resource_id: str) -> str:
         """``arn:aws:sms-voice:{region}:{account}:{resource_type}/{resource_id}``."""
