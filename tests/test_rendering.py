@@ -26,7 +26,8 @@ def test_sent_messages_render_as_a_table(sms: Any, client: Any) -> None:
     lines = repr(sms.sent_messages).splitlines()
     assert lines[0] == "Sent messages (2)"
     assert "destination_phone_number" in lines[1]
-    assert "first <b>" in lines[3] and "second" in lines[4]
+    assert "first <b>" in lines[3]
+    assert "second" in lines[4]
     html = sms.sent_messages._repr_html_()
     assert html.count("<tr>") == 3
     assert "first &lt;b&gt;" in html  # escaped
@@ -43,7 +44,9 @@ def test_backend_renders_its_resources(sms: Any, client: Any) -> None:
     client.create_configuration_set(ConfigurationSetName="alerts")
     text = repr(sms.backend())
     assert "Resources of account 123456789012 in us-east-1 (PRODUCTION) (3)" in text
-    assert number["PhoneNumber"] in text and "alerts" in text and "Default" in text
+    assert number["PhoneNumber"] in text
+    assert "alerts" in text
+    assert "Default" in text
     assert sms.backend()._repr_html_().count("<tr>") == 4
 
 
@@ -55,7 +58,8 @@ def test_handle_renders_in_a_notebook(client: Any) -> None:
         number = request_number(client)
         _send(client, number, "hello")
         html = handle._repr_html_()
-    assert "Sent messages (1)" in html and number["PhoneNumber"] in html
+    assert "Sent messages (1)" in html
+    assert number["PhoneNumber"] in html
 
 
 def test_one_lists_what_was_there(sms: Any, client: Any) -> None:
