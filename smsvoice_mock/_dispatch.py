@@ -35,37 +35,7 @@ class Context:
 Handler = Callable[[Context, dict[str, Any]], dict[str, Any]]
 OPERATIONS: dict[str, Handler] = {}
 
-NOT_IMPLEMENTED: frozenset[str] = frozenset(
-    {
-        "AssociateProtectConfiguration",
-        "CreateNotifyConfiguration",
-        "CreateProtectConfiguration",
-        "CreateRcsAgent",
-        "DeleteAccountDefaultProtectConfiguration",
-        "DeleteNotifyConfiguration",
-        "DeleteProtectConfiguration",
-        "DeleteProtectConfigurationRuleSetNumberOverride",
-        "DeleteRcsAgent",
-        "DescribeNotifyConfigurations",
-        "DescribeNotifyTemplates",
-        "DescribeProtectConfigurations",
-        "DescribeRcsAgentCountryLaunchStatus",
-        "DescribeRcsAgents",
-        "DisassociateProtectConfiguration",
-        "GetProtectConfigurationCountryRuleSet",
-        "ListNotifyCountries",
-        "ListProtectConfigurationRuleSetNumberOverrides",
-        "PutProtectConfigurationRuleSetNumberOverride",
-        "SendNotifyTextMessage",
-        "SendNotifyVoiceMessage",
-        "SendRcsMessage",
-        "SetAccountDefaultProtectConfiguration",
-        "UpdateNotifyConfiguration",
-        "UpdateProtectConfiguration",
-        "UpdateProtectConfigurationCountryRuleSet",
-        "UpdateRcsAgent",
-    }
-)
+NOT_IMPLEMENTED: frozenset[str] = frozenset()
 
 
 def operation(name: str) -> Callable[[Handler], Handler]:

@@ -17,9 +17,12 @@ from smsvoice_mock.errors import ValidationException, not_found
 if TYPE_CHECKING:
     from smsvoice_mock.models.account import AccountSettings
     from smsvoice_mock.models.configuration_set import ConfigurationSet
+    from smsvoice_mock.models.notify import NotifyConfiguration
     from smsvoice_mock.models.opt_out import OptOutList
     from smsvoice_mock.models.phone_number import PhoneNumber
     from smsvoice_mock.models.pool import Pool
+    from smsvoice_mock.models.protect import ProtectConfiguration
+    from smsvoice_mock.models.rcs import RcsAgent
     from smsvoice_mock.models.registration import Registration, RegistrationAttachment
     from smsvoice_mock.models.sender_id import SenderId
     from smsvoice_mock.models.verified import VerifiedDestinationNumber
@@ -93,6 +96,9 @@ class Backend:
     verified_destination_numbers: dict[str, VerifiedDestinationNumber] = field(default_factory=dict)
     registrations: dict[str, Registration] = field(default_factory=dict)
     registration_attachments: dict[str, RegistrationAttachment] = field(default_factory=dict)
+    rcs_agents: dict[str, RcsAgent] = field(default_factory=dict)
+    notify_configurations: dict[str, NotifyConfiguration] = field(default_factory=dict)
+    protect_configurations: dict[str, ProtectConfiguration] = field(default_factory=dict)
     resource_policies: dict[str, Any] = field(default_factory=dict)
     settings: AccountSettings = field(init=False)
     # Money spent per (spend limit name, "YYYY-MM" of the clock), in US dollars.
@@ -188,9 +194,34 @@ class Backend:
             raise not_found("configuration-set", value)
         return found
 
+    def protect_configuration(
+        self, value: str, name: str = "ProtectConfigurationId"
+    ) -> ProtectConfiguration:
+        key = self.local_id(value, "protect-configuration", name)
+        found = self.protect_configurations.get(key)
+        if found is None:
+            raise not_found("protect-configuration", value)
+        return found
+
     def registration(self, value: str, name: str = "RegistrationId") -> str:
         """The id of the existing registration ``value`` (an id or ARN) names."""
         key = self.local_id(value, "registration", name)
         if key not in self.registrations:
             raise not_found("registration", value)
         return key
+
+    def rcs_agent(self, value: str, name: str = "RcsAgentId") -> RcsAgent:
+        key = self.local_id(value, "rcs-agent", name)
+        found = self.rcs_agents.get(key)
+        if found is None:
+            raise not_found("rcs-agent", value)
+        return found
+
+    def notify_configuration(
+        self, value: str, name: str = "NotifyConfigurationId"
+    ) -> NotifyConfiguration:
+        key = self.local_id(value, "notify-configuration", name)
+        found = self.notify_configurations.get(key)
+        if found is None:
+            raise not_found("notify-configuration", value)
+        return found

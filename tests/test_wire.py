@@ -13,7 +13,7 @@ from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 
 from smsvoice_mock import errors, mock_smsvoice
-from smsvoice_mock._dispatch import NOT_IMPLEMENTED, load_handlers, operation
+from smsvoice_mock._dispatch import NOT_IMPLEMENTED, OPERATIONS, load_handlers, operation
 from smsvoice_mock._model import operation_names, service_model
 from tests.helpers import REGION, SERVICE, error_of, make_client, request_number
 
@@ -31,11 +31,13 @@ def test_registering_an_unknown_operation_fails() -> None:
         operation("SendTextMesage")
 
 
-def test_not_implemented_operation_names_itself(client: Any) -> None:
-    """An operation not emulated yet answers an error naming it, never a silent pass or a trip to AWS."""
-    name = sorted(NOT_IMPLEMENTED)[0] if NOT_IMPLEMENTED else None
-    if name is None:
-        pytest.skip("every operation is emulated")
+def test_not_implemented_operation_names_itself(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An operation without a handler answers an error naming it (HTTP 501, not retried), never a
+    silent pass or a trip to AWS."""
+    name = sorted(NOT_IMPLEMENTED)[0] if NOT_IMPLEMENTED else "DescribeAccountLimits"
+    monkeypatch.delitem(OPERATIONS, name, raising=False)
     op = service_model().operation_model(name)
     params = {m: _sample(op.input_shape.members[m]) for m in op.input_shape.required_members}
     method = getattr(client, botocore.xform_name(name))
@@ -43,6 +45,7 @@ def test_not_implemented_operation_names_itself(client: Any) -> None:
         method(**params)
     assert exc.value.response["Error"]["Code"] == "NotImplemented"
     assert exc.value.response["ResponseMetadata"]["HTTPStatusCode"] == 501
+    assert exc.value.response["ResponseMetadata"]["RetryAttempts"] == 0
     assert name in str(exc.value)
 
 

@@ -28,6 +28,7 @@ from smsvoice_mock.models.message import (
     voice_duration_seconds,
     voice_price,
 )
+from smsvoice_mock.models.rcs import PRICE_PER_RCS_MESSAGE
 
 DEFAULT_TTL = 72 * 3600  # "By default this is 72 hours."
 DEFAULT_VOICE_ID = "MATTHEW"  # "By default this is set to "MATTHEW"."
@@ -50,20 +51,29 @@ def _send(
     price: Decimal,
     max_price: str | None,
     max_price_member: str,
+    origin: sending.Origin | None = None,
+    spend: str | None = None,
     **fields: Any,
 ) -> dict[str, Any]:
-    """The shared pipeline (behaviors §3.5) once the channel-specific checks have passed."""
+    """The shared pipeline (behaviors §3.5) once the channel-specific checks have passed.
+
+    ``origin`` skips resolving OriginationIdentity (Notify sends from the service's identity);
+    ``spend`` names the SPEND_LIMITS entry charged when it is not the channel's own."""
     backend = ctx.backend
     destination = normalize_e164(params["DestinationPhoneNumber"])
     config = sending.configuration_set(backend, params.get("ConfigurationSetName"))
-    sending.protect_configuration(backend, params.get("ProtectConfigurationId"))
-    origin = sending.resolve_origin(
-        backend, params.get("OriginationIdentity"), channel, destination, config
-    )
+    requested_protect = sending.protect_configuration(backend, params.get("ProtectConfigurationId"))
+    if origin is None:
+        origin = sending.resolve_origin(
+            backend, params.get("OriginationIdentity"), channel, destination, config
+        )
+    if origin.rcs_agent is not None:  # an RCS agent "delivers over RCS only with no fallback"
+        channel, price = "RCS", PRICE_PER_RCS_MESSAGE
     sending.check_origin(origin, channel, destination)
     sending.check_opt_out(backend, origin, destination)
+    protect = sending.check_protect(backend, requested_protect, config, channel, destination)
     sending.check_sandbox(backend, destination)
-    sending.check_price(backend, channel, price, max_price, max_price_member)
+    sending.check_price(backend, spend or channel, price, max_price, max_price_member)
     feedback = params.get("MessageFeedbackEnabled")
     if feedback is None and config is not None:
         feedback = config.default_message_feedback_enabled
@@ -85,7 +95,7 @@ def _send(
         max_price=max_price,
         destination_country_parameters=params.get("DestinationCountryParameters"),
         message_feedback_enabled=bool(feedback),
-        protect_configuration_id=params.get("ProtectConfigurationId"),
+        protect_configuration_id=protect.id if protect is not None else None,
         price=str(price),
         iso_country_code=country_of(destination),
         dry_run=dry_run,
@@ -96,7 +106,7 @@ def _send(
         # "the message is checked and validated, but isn't sent … You are not charged for using DryRun"
         ctx.state.dry_runs._append(message)
         return {"MessageId": message.message_id}
-    sending.charge(backend, channel, price)
+    sending.charge(backend, spend or channel, price)
     ctx.state.sent_messages._append(message)
     events.emit(ctx.state, message, config)
     return {"MessageId": message.message_id}

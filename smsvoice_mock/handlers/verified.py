@@ -32,9 +32,8 @@ def _get(backend: Backend, value: str) -> VerifiedDestinationNumber:
 def create_verified_destination_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     backend = ctx.backend
     number = normalize_e164(params["DestinationPhoneNumber"])
-    if "RcsAgentId" in params:  # RCS agents are not emulated yet: none exists
-        backend.local_id(params["RcsAgentId"], "rcs-agent", "RcsAgentId")
-        raise not_found("rcs-agent", params["RcsAgentId"])
+    # A test device of an RCS agent: the agent must exist.
+    agent = backend.rcs_agent(params["RcsAgentId"]) if "RcsAgentId" in params else None
     existing = next(
         (
             v
@@ -62,6 +61,7 @@ def create_verified_destination_number(ctx: Context, params: dict[str, Any]) -> 
         arn=backend.arn(RESOURCE, vid),
         destination_phone_number=number,
         created_timestamp=ctx.now(),
+        rcs_agent_id=agent.id if agent is not None else None,
         tags=merge_tags({}, params.get("Tags")),
     )
     backend.verified_destination_numbers[vid] = created

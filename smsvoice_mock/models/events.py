@@ -35,11 +35,15 @@ if TYPE_CHECKING:
     from smsvoice_mock.models.configuration_set import ConfigurationSet, EventDestination
 
 EVENT_VERSION = "1.0"
-PREFIX = {"SMS": "TEXT", "VOICE": "VOICE", "MMS": "MEDIA"}
+PREFIX = {"SMS": "TEXT", "VOICE": "VOICE", "MMS": "MEDIA", "RCS": "RCS"}
 
 # (event type suffix, messageStatus, messageStatusDescription)
 Step = tuple[str, str, str]
 _SUCCESS: dict[str, tuple[Step, ...]] = {
+    "RCS": (
+        ("SENT", "SENT", "Message has been sent to the RCS platform"),
+        ("DELIVERED", "DELIVERED", "Message has been delivered to the device"),
+    ),
     "SMS": (
         ("SUCCESSFUL", "SUCCESSFUL", "Message has been accepted by phone carrier"),
         ("DELIVERED", "DELIVERED", "Message has been accepted by phone"),
@@ -56,6 +60,10 @@ _SUCCESS: dict[str, tuple[Step, ...]] = {
     ),
 }
 _FAILURE: dict[str, tuple[Step, ...]] = {
+    "RCS": (
+        ("SENT", "SENT", "Message has been sent to the RCS platform"),
+        ("FAILED", "FAILED", "The RCS message could not be delivered"),
+    ),
     "SMS": (
         ("SUCCESSFUL", "SUCCESSFUL", "Message has been accepted by phone carrier"),
         (

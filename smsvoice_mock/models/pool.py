@@ -320,6 +320,17 @@ class Pool:
                 resource_type="pool",
                 resource_id=self.id,
             )
+        user = next(
+            (c for c in backend.notify_configurations.values() if c.pool_id == self.id), None
+        )
+        if user is not None:
+            raise ConflictException(
+                f"Pool {self.id} is the pool of notify configuration {user.id}; update that "
+                "configuration first.",
+                reason="POOL_ASSOCIATED_TO_NOTIFY_CONFIGURATION",
+                resource_type="pool",
+                resource_id=self.id,
+            )
         for identity in self.identities(backend):
             if isinstance(identity, PhoneNumber):
                 identity.pool_id = None

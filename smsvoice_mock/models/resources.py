@@ -1,8 +1,6 @@
 """Resources addressed by ARN alone (tags and resource-based policies), and their policies.
 
-- Every ARN resource type of the service except ``message`` carries tags; the ones the mock does not
-  emulate yet (protect configurations, RCS agents, notify configurations, ...) never
-  resolve, so their ARNs answer ``ResourceNotFoundException``.
+- Every ARN resource type of the service except ``message`` carries tags.
 - "A shared resource can be a Pool, Opt-out list, Sender Id, or Phone number": only those take a
   resource-based policy; any other ARN is ``ValidationException`` INVALID_ARN.
 - An ARN of another account or region names a resource this backend cannot see
@@ -50,9 +48,9 @@ _LOOKUPS: dict[str, Callable[[Backend, str], Taggable | None]] = {
     "verified-destination-number": lambda b, local: b.verified_destination_numbers.get(local),
     "registration": lambda b, local: b.registrations.get(local),
     "registration-attachment": lambda b, local: b.registration_attachments.get(local),
-    "protect-configuration": _not_emulated,
-    "rcs-agent": _not_emulated,
-    "notify-configuration": _not_emulated,
+    "protect-configuration": lambda b, local: b.protect_configurations.get(local),
+    "rcs-agent": lambda b, local: b.rcs_agents.get(local),
+    "notify-configuration": lambda b, local: b.notify_configurations.get(local),
 }
 TAGGABLE_TYPES = frozenset(_LOOKUPS)
 SHAREABLE_TYPES = frozenset({"phone-number", "pool", "sender-id", "opt-out-list"})

@@ -30,11 +30,14 @@ from smsvoice_mock.errors import (
 )
 from smsvoice_mock.models.countries import country_of, is_destination_simulator
 from smsvoice_mock.models.phone_number import PhoneNumber
+from smsvoice_mock.models.protect import account_default as account_default_protect
 
 if TYPE_CHECKING:
     from smsvoice_mock.backend import Backend
     from smsvoice_mock.models.configuration_set import ConfigurationSet
     from smsvoice_mock.models.pool import Pool
+    from smsvoice_mock.models.protect import ProtectConfiguration
+    from smsvoice_mock.models.rcs import RcsAgent
     from smsvoice_mock.models.sender_id import SenderId
 
 NANP = frozenset({"US", "CA", "PR"})
@@ -42,6 +45,8 @@ SPEND_LIMITS = {
     "SMS": ("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT"),
     "VOICE": ("VOICE_MESSAGE_MONTHLY_SPEND_LIMIT", "MONTHLY_SPEND_LIMIT_REACHED_FOR_VOICE"),
     "MMS": ("MEDIA_MESSAGE_MONTHLY_SPEND_LIMIT", "MONTHLY_SPEND_LIMIT_REACHED_FOR_MEDIA"),
+    "RCS": ("RCS_MESSAGE_MONTHLY_SPEND_LIMIT", "MONTHLY_SPEND_LIMIT_REACHED_FOR_RCS"),
+    "NOTIFY": ("NOTIFY_MESSAGE_MONTHLY_SPEND_LIMIT", "MONTHLY_SPEND_LIMIT_REACHED_FOR_NOTIFY"),
 }
 
 
@@ -56,6 +61,7 @@ class Origin:
     phone: PhoneNumber | None = None
     sender_id: SenderId | None = None
     pool: Pool | None = None
+    rcs_agent: RcsAgent | None = None
 
 
 def same_region(a: str | None, b: str | None) -> bool:
@@ -74,17 +80,34 @@ def configuration_set(backend: Backend, value: str | None) -> ConfigurationSet |
     return found
 
 
-def protect_configuration(backend: Backend, value: str | None) -> str | None:
-    """ProtectConfigurationId must name a protect configuration of the account. Protect
-    configurations are not emulated yet, so any id is ResourceNotFoundException protect-configuration
-    (unless a store of them has been added to the backend)."""
+def protect_configuration(backend: Backend, value: str | None) -> ProtectConfiguration | None:
+    """ProtectConfigurationId (id or ARN) must name a protect configuration of the account:
+    ResourceNotFoundException protect-configuration otherwise."""
     if value is None:
         return None
-    key = backend.local_id(value, "protect-configuration", "ProtectConfigurationId")
-    store = getattr(backend, "protect_configurations", None)
-    if not isinstance(store, dict) or key not in store:
-        raise not_found("protect-configuration", value)
-    return key
+    return backend.protect_configuration(value)
+
+
+def check_protect(
+    backend: Backend,
+    requested: ProtectConfiguration | None,
+    config: ConfigurationSet | None,
+    channel: str,
+    destination: str,
+) -> ProtectConfiguration | None:
+    """Step 4b, after the opt-out check ("If a phone number is in the opt-out list then the message
+    is not sent regardless if there is an override to allow"): the request's protect configuration,
+    else the configuration set's, else the account default judges the message. An override of the
+    number in force wins over the country rule; BLOCK refuses the message, MONITOR and FILTER send.
+    Answers the protect configuration that applied, if any."""
+    chosen = requested
+    if chosen is None and config is not None and config.protect_configuration_id is not None:
+        chosen = backend.protect_configurations.get(config.protect_configuration_id)
+    if chosen is None:
+        chosen = account_default_protect(backend)
+    if chosen is not None:
+        chosen.check(channel, destination, backend.now())
+    return chosen
 
 
 def _phone_can_send(phone: PhoneNumber, channel: str, destination: str) -> bool:
@@ -121,8 +144,60 @@ def _from_sender_id(sender: SenderId, pool: Pool | None = None) -> Origin:
     )
 
 
+def _from_rcs_agent(
+    backend: Backend, agent: RcsAgent, channel: str, destination: str, pool: Pool | None = None
+) -> Origin:
+    """An RCS agent sends text over RCS only: no voice, no media, and only while it may reach the
+    destination (``RcsAgent.check_can_send``)."""
+    if channel == "VOICE":
+        raise invalid(
+            "VOICE_CAPABILITY_NOT_AVAILABLE",
+            "OriginationIdentity",
+            f"RCS agent {agent.id} can't make voice calls.",
+        )
+    if channel == "MMS":
+        raise ConflictException(
+            f"RCS agent {agent.id} sends RCS messages, not MMS.",
+            reason="NUMBER_CAPABILITIES_MISMATCH",
+            resource_type="rcs-agent",
+            resource_id=agent.id,
+        )
+    agent.check_can_send(backend, destination)
+    return Origin(
+        arn=agent.arn,
+        display=agent.id,
+        iso_country_code=None,
+        opt_out_list_name=pool.opt_out_list_name if pool is not None else agent.opt_out_list_name,
+        pool=pool,
+        rcs_agent=agent,
+    )
+
+
+def _pool_rcs_agent(backend: Backend, pool: Pool, channel: str, destination: str) -> Origin | None:
+    """ "the service attempts RCS first and automatically falls back to SMS from the same pool";
+    an RCS send (channel RCS) has no fallback."""
+    agents = [a for a in backend.rcs_agents.values() if a.arn in pool.members]
+    for agent in agents:
+        if agent.can_reach(backend, destination):
+            return _from_rcs_agent(backend, agent, channel, destination, pool)
+    if channel != "RCS":
+        return None
+    if agents:
+        agents[0].check_can_send(backend, destination)  # raises why it can't
+    raise ConflictException(
+        f"Pool {pool.id} has no RCS agent.",
+        reason="NO_ORIGINATION_IDENTITIES_FOUND",
+        resource_type="pool",
+        resource_id=pool.id,
+    )
+
+
 def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -> Origin:
     """ "A pool maps each message to an appropriate identity for the destination country."""
+    if channel in ("SMS", "RCS"):
+        rcs = _pool_rcs_agent(backend, pool, channel, destination)
+        if rcs is not None:
+            return rcs
     phones = {p.arn: p for p in backend.phone_numbers.values() if p.pool_id == pool.id}
     senders = {s.arn: s for s in backend.sender_ids.values()}
     fallback: Origin | None = None
@@ -219,6 +294,9 @@ def resolve_origin(
     ):
         phone = backend.phone_number(value, "OriginationIdentity")
         return _from_phone(phone, backend.pools.get(phone.pool_id) if phone.pool_id else None)
+    if kind == "rcs-agent" or (kind is None and value.startswith("rcs-") and len(value) > 11):
+        agent = backend.rcs_agent(value, "OriginationIdentity")
+        return _from_rcs_agent(backend, agent, channel, destination)
     if kind == "sender-id" or kind is None:
         return _from_sender_id(_sender_id(backend, value, destination))
     raise invalid(
