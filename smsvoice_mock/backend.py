@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from smsvoice_mock.errors import ValidationException, not_found
 
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from smsvoice_mock.models.registration import Registration, RegistrationAttachment
     from smsvoice_mock.models.sender_id import SenderId
     from smsvoice_mock.models.verified import VerifiedDestinationNumber
+
+T = TypeVar("T")
 
 PARTITION = "aws"
 SERVICE = "sms-voice"
@@ -155,6 +157,13 @@ class Backend:
 
     # -- lookups shared by several families ------------------------------------------------
 
+    def find(self, store: dict[str, T], resource_type: str, value: str, name: str) -> T:
+        """The resource of ``store`` that ``value`` (an id, name or ARN) names, else not found."""
+        found = store.get(self.local_id(value, resource_type, name))
+        if found is None:
+            raise not_found(resource_type, value)
+        return found
+
     def phone_number(self, value: str, name: str = "PhoneNumberId") -> PhoneNumber:
         """Find a phone number by id, ARN or E.164 number."""
         key = self.local_id(value, "phone-number", name)
@@ -166,11 +175,7 @@ class Backend:
         return found
 
     def opt_out_list(self, value: str, name: str = "OptOutListName") -> OptOutList:
-        key = self.local_id(value, "opt-out-list", name)
-        found = self.opt_out_lists.get(key)
-        if found is None:
-            raise not_found("opt-out-list", value)
-        return found
+        return self.find(self.opt_out_lists, "opt-out-list", value, name)
 
     def pool(self, value: str, name: str = "PoolId") -> Pool:
         if not value:
@@ -181,47 +186,24 @@ class Backend:
                     {"Name": name, "Message": "Member must have length greater than or equal to 1"}
                 ],
             )
-        key = self.local_id(value, "pool", name)
-        found = self.pools.get(key)
-        if found is None:
-            raise not_found("pool", value)
-        return found
+        return self.find(self.pools, "pool", value, name)
 
     def configuration_set(self, value: str, name: str = "ConfigurationSetName") -> ConfigurationSet:
-        key = self.local_id(value, "configuration-set", name)
-        found = self.configuration_sets.get(key)
-        if found is None:
-            raise not_found("configuration-set", value)
-        return found
+        return self.find(self.configuration_sets, "configuration-set", value, name)
 
     def protect_configuration(
         self, value: str, name: str = "ProtectConfigurationId"
     ) -> ProtectConfiguration:
-        key = self.local_id(value, "protect-configuration", name)
-        found = self.protect_configurations.get(key)
-        if found is None:
-            raise not_found("protect-configuration", value)
-        return found
+        return self.find(self.protect_configurations, "protect-configuration", value, name)
 
     def registration(self, value: str, name: str = "RegistrationId") -> str:
         """The id of the existing registration ``value`` (an id or ARN) names."""
-        key = self.local_id(value, "registration", name)
-        if key not in self.registrations:
-            raise not_found("registration", value)
-        return key
+        return self.find(self.registrations, "registration", value, name).id
 
     def rcs_agent(self, value: str, name: str = "RcsAgentId") -> RcsAgent:
-        key = self.local_id(value, "rcs-agent", name)
-        found = self.rcs_agents.get(key)
-        if found is None:
-            raise not_found("rcs-agent", value)
-        return found
+        return self.find(self.rcs_agents, "rcs-agent", value, name)
 
     def notify_configuration(
         self, value: str, name: str = "NotifyConfigurationId"
     ) -> NotifyConfiguration:
-        key = self.local_id(value, "notify-configuration", name)
-        found = self.notify_configurations.get(key)
-        if found is None:
-            raise not_found("notify-configuration", value)
-        return found
+        return self.find(self.notify_configurations, "notify-configuration", value, name)

@@ -5,14 +5,13 @@ SetDefaultMessageFeedbackEnabled."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
 from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate
 from smsvoice_mock.errors import ConflictException, ServiceQuotaExceededException
 from smsvoice_mock.models.configuration_set import ConfigurationSet, EventDestination
-from smsvoice_mock.models.sending import configuration_set
 from smsvoice_mock.models.tags import merge_tags
 
 
@@ -28,8 +27,7 @@ def _filters() -> FilterSpec:
 
 
 def _config(ctx: Context, value: str) -> ConfigurationSet:
-    # The send path's lookup (name or ARN); it answers None only when no name is given.
-    return cast(ConfigurationSet, configuration_set(ctx.backend, value))
+    return ctx.backend.configuration_set(value)
 
 
 @operation("CreateConfigurationSet")

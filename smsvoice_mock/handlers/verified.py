@@ -9,7 +9,7 @@ from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
 from smsvoice_mock._query import apply_filters, paginate
 from smsvoice_mock.backend import Backend, new_id, new_uuid
-from smsvoice_mock.errors import ConflictException, ServiceQuotaExceededException, not_found
+from smsvoice_mock.errors import ConflictException, ServiceQuotaExceededException
 from smsvoice_mock.inbox import SentMessage
 from smsvoice_mock.models import sending
 from smsvoice_mock.models.countries import country_of, normalize_e164
@@ -21,11 +21,9 @@ RESOURCE = "verified-destination-number"
 
 
 def _get(backend: Backend, value: str) -> VerifiedDestinationNumber:
-    key = backend.local_id(value, RESOURCE, "VerifiedDestinationNumberId")
-    found = backend.verified_destination_numbers.get(key)
-    if found is None:
-        raise not_found(RESOURCE, value)
-    return found
+    return backend.find(
+        backend.verified_destination_numbers, RESOURCE, value, "VerifiedDestinationNumberId"
+    )
 
 
 @operation("CreateVerifiedDestinationNumber")

@@ -796,8 +796,4 @@ def find_attachment(
     backend: Backend, value: str, name: str = "RegistrationAttachmentId"
 ) -> RegistrationAttachment:
     """The registration attachment ``value`` (an id or ARN) names."""
-    key = backend.local_id(value, "registration-attachment", name)
-    found = backend.registration_attachments.get(key)
-    if found is None:
-        raise not_found("registration-attachment", value)
-    return found
+    return backend.find(backend.registration_attachments, "registration-attachment", value, name)

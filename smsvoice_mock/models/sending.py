@@ -71,13 +71,7 @@ def same_region(a: str | None, b: str | None) -> bool:
 
 
 def configuration_set(backend: Backend, value: str | None) -> ConfigurationSet | None:
-    if value is None:
-        return None
-    key = backend.local_id(value, "configuration-set", "ConfigurationSetName")
-    found = backend.configuration_sets.get(key)
-    if found is None:
-        raise not_found("configuration-set", value)
-    return found
+    return None if value is None else backend.configuration_set(value)
 
 
 def protect_configuration(backend: Backend, value: str | None) -> ProtectConfiguration | None:
