@@ -15,8 +15,10 @@ Documented rules enforced here:
   status isn't active or if deletion protection is enabled, an error is returned."
 - UpdatePool changes the pool's own settings; its members keep theirs.
 
-Origination identities are phone numbers and sender IDs (RCS agents are not emulated yet, so an RCS
-agent id or ARN is not found).
+Origination identities are phone numbers, sender IDs and RCS agents. "A phone number or an AWS RCS
+Agent can belong to only one pool" (CloudFormation); an RCS agent is matched like a phone number on
+its opt-out list, two-way and self-managed opt-out settings and keywords, and has no message type or
+country of its own.
 """
 
 from __future__ import annotations
@@ -30,17 +32,19 @@ from smsvoice_mock.errors import (
     ConflictException,
     ServiceQuotaExceededException,
     invalid,
-    not_found,
 )
 from smsvoice_mock.models.keyword import KeywordSet
 from smsvoice_mock.models.phone_number import PhoneNumber
+from smsvoice_mock.models.rcs import RcsAgent
 from smsvoice_mock.models.sender_id import SenderId, country_mismatch, find_sender_id
 from smsvoice_mock.models.tags import merge_tags, tags_to_api
 
 if TYPE_CHECKING:
     from smsvoice_mock.backend import Backend
 
-Identity = PhoneNumber | SenderId
+Identity = PhoneNumber | SenderId | RcsAgent
+# Members that belong to one pool at a time and carry settings the pool must match.
+Dedicated = PhoneNumber | RcsAgent
 NAME = "OriginationIdentity"
 # The mock's choice; the docs name the quota (ORIGINATION_IDENTITIES_PER_POOL) but not its value.
 ORIGINATION_IDENTITIES_PER_POOL = 100
@@ -64,19 +68,20 @@ def resolve_identity(backend: Backend, value: str, iso: str | None) -> Identity:
             raise country_mismatch(iso, number.iso_country_code, value)
         return number
     if kind == "rcs-agent" or (kind is None and value.startswith("rcs-") and len(value) > 11):
-        backend.local_id(value, "rcs-agent", NAME)
-        raise not_found("rcs-agent", value)
+        return backend.rcs_agent(value, NAME)
     if kind not in (None, "sender-id"):
         raise invalid("INVALID_ARN", NAME, f"A {kind} can't be an origination identity of a pool.")
     return find_sender_id(backend, value, iso, NAME)
 
 
 def _kind(identity: Identity) -> str:
+    if isinstance(identity, RcsAgent):
+        return "rcs-agent"
     return "phone-number" if isinstance(identity, PhoneNumber) else "sender-id"
 
 
 def _id(identity: Identity) -> str:
-    return identity.id if isinstance(identity, PhoneNumber) else identity.sender_id
+    return identity.sender_id if isinstance(identity, SenderId) else identity.id
 
 
 def _conflict(identity: Identity, reason: str, message: str) -> ConflictException:
@@ -128,7 +133,7 @@ class Pool:
         )
         pool._check_free(identity)
         pool._check_message_type(identity)
-        if isinstance(identity, PhoneNumber):
+        if not isinstance(identity, SenderId):
             pool.opt_out_list_name = identity.opt_out_list_name
             pool.two_way_enabled = identity.two_way_enabled
             pool.two_way_channel_arn = identity.two_way_channel_arn
@@ -175,6 +180,7 @@ class Pool:
         """The members, in the order they joined."""
         by_arn: dict[str, Identity] = {p.arn: p for p in backend.phone_numbers.values()}
         by_arn.update((s.arn, s) for s in backend.sender_ids.values())
+        by_arn.update((a.arn, a) for a in backend.rcs_agents.values())
         return [by_arn[arn] for arn in self.members if arn in by_arn]
 
     def echo(self, identity: Identity) -> dict[str, Any]:
@@ -197,7 +203,7 @@ class Pool:
                 reason="ORIGINATION_IDENTITIES_PER_POOL",
             )
         self._check_message_type(identity)
-        if isinstance(identity, PhoneNumber):
+        if not isinstance(identity, SenderId):
             self._check_settings(identity)
         self._admit(identity)
 
@@ -218,11 +224,11 @@ class Pool:
                 resource_id=self.id,
             )
         self.members.remove(identity.arn)
-        if isinstance(identity, PhoneNumber):
+        if not isinstance(identity, SenderId):
             identity.pool_id = None
 
     def _admit(self, identity: Identity) -> None:
-        if isinstance(identity, PhoneNumber):
+        if not isinstance(identity, SenderId):
             identity.pool_id = self.id
         self.members.append(identity.arn)
 
@@ -233,15 +239,18 @@ class Pool:
                 "RESOURCE_ALREADY_ASSOCIATED",
                 f"{_kind(identity)} {_id(identity)} is already associated with pool {self.id}.",
             )
-        if isinstance(identity, PhoneNumber) and identity.pool_id is not None:
+        if not isinstance(identity, SenderId) and identity.pool_id is not None:
+            rcs = isinstance(identity, RcsAgent)
             raise _conflict(
                 identity,
-                "PHONE_NUMBER_ASSOCIATED_TO_POOL",
-                f"Phone number {identity.id} is already associated with pool {identity.pool_id}; "
-                "a phone number can belong to only one pool.",
+                "RCS_AGENT_ASSOCIATED_TO_POOL" if rcs else "PHONE_NUMBER_ASSOCIATED_TO_POOL",
+                f"{'RCS agent' if rcs else 'Phone number'} {identity.id} is already associated with "
+                f"pool {identity.pool_id}; it can belong to only one pool.",
             )
 
     def _check_message_type(self, identity: Identity) -> None:
+        if isinstance(identity, RcsAgent):
+            return  # an RCS agent has no message type of its own
         types = (
             [identity.message_type] if isinstance(identity, PhoneNumber) else identity.message_types
         )
@@ -253,7 +262,7 @@ class Pool:
                 f"not {self.message_type} like pool {self.id}.",
             )
 
-    def _check_settings(self, number: PhoneNumber) -> None:
+    def _check_settings(self, number: Dedicated) -> None:
         """ "The configuration of every phone number that you add to a pool has to match"."""
         checks = (
             (
@@ -279,7 +288,7 @@ class Pool:
                 raise _conflict(
                     number,
                     reason,
-                    f"Phone number {number.id} has {difference} than pool {self.id}.",
+                    f"{_kind(number)} {number.id} has {difference} than pool {self.id}.",
                 )
 
     # -- settings and deletion --------------------------------------------------------------
@@ -332,7 +341,7 @@ class Pool:
                 resource_id=self.id,
             )
         for identity in self.identities(backend):
-            if isinstance(identity, PhoneNumber):
+            if not isinstance(identity, SenderId):
                 identity.pool_id = None
         self.members.clear()
         del backend.pools[self.id]
@@ -348,6 +357,14 @@ def origination_identity_row(identity: Identity) -> dict[str, Any]:
             "IsoCountryCode": identity.iso_country_code,
             "NumberCapabilities": list(identity.number_capabilities),
             "PhoneNumber": identity.phone_number,
+        }
+    if isinstance(identity, RcsAgent):
+        # "IsoCountryCode … may not be present for origination identity types that are not
+        # country-specific, such as RCS agents."
+        return {
+            "OriginationIdentityArn": identity.arn,
+            "OriginationIdentity": identity.id,
+            "NumberCapabilities": ["RCS"],
         }
     return {
         "OriginationIdentityArn": identity.arn,

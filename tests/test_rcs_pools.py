@@ -1,0 +1,124 @@
+"""RCS agents as pool members: "A phone number or an AWS RCS Agent can belong to only one pool", and a
+pool with an agent and SMS numbers "attempts RCS first and automatically falls back to SMS"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from smsvoice_mock import SmsVoiceMock
+from tests.helpers import error_of, request_number
+
+US_MOBILE = "+12065550100"
+
+
+@pytest.fixture
+def agent(client: Any) -> dict[str, Any]:
+    return dict(client.create_rcs_agent())
+
+
+@pytest.fixture
+def pool(client: Any, agent: dict[str, Any]) -> dict[str, Any]:
+    return dict(
+        client.create_pool(OriginationIdentity=agent["RcsAgentArn"], MessageType="TRANSACTIONAL")
+    )
+
+
+def _toll_free(client: Any) -> dict[str, Any]:
+    return request_number(client, NumberType="TOLL_FREE", NumberCapabilities=["SMS"])
+
+
+def test_pool_from_an_agent_lists_it_without_a_country(
+    client: Any, agent: dict[str, Any], pool: dict[str, Any]
+) -> None:
+    """An RCS agent can found a pool; as a member it has the RCS capability and no IsoCountryCode
+    ("may not be present for origination identity types that are not country-specific")."""
+    assert pool["OptOutListName"] == "Default"
+    rows = client.list_pool_origination_identities(PoolId=pool["PoolId"])["OriginationIdentities"]
+    assert rows == [
+        {
+            "OriginationIdentityArn": agent["RcsAgentArn"],
+            "OriginationIdentity": agent["RcsAgentId"],
+            "NumberCapabilities": ["RCS"],
+        }
+    ]
+    assert (
+        client.describe_rcs_agents(RcsAgentIds=[agent["RcsAgentId"]])["RcsAgents"][0]["PoolId"]
+        == pool["PoolId"]
+    )
+
+
+def test_an_agent_belongs_to_one_pool(
+    client: Any, agent: dict[str, Any], pool: dict[str, Any]
+) -> None:
+    """An agent already in a pool can't found or join another: RCS_AGENT_ASSOCIATED_TO_POOL."""
+    with pytest.raises(client.exceptions.ConflictException) as exc:
+        client.create_pool(OriginationIdentity=agent["RcsAgentId"], MessageType="TRANSACTIONAL")
+    assert error_of(exc) == {
+        "Code": "ConflictException",
+        "Reason": "RCS_AGENT_ASSOCIATED_TO_POOL",
+        "ResourceType": "rcs-agent",
+        "ResourceId": agent["RcsAgentId"],
+    }
+
+
+def test_an_agent_in_a_pool_cannot_be_deleted(
+    client: Any, agent: dict[str, Any], pool: dict[str, Any]
+) -> None:
+    """An agent that is a pool member can't be deleted; deleting the pool frees it."""
+    number = _toll_free(client)
+    client.associate_origination_identity(
+        PoolId=pool["PoolId"], OriginationIdentity=number["PhoneNumberId"]
+    )
+    with pytest.raises(client.exceptions.ConflictException) as exc:
+        client.delete_rcs_agent(RcsAgentId=agent["RcsAgentId"])
+    assert error_of(exc)["Reason"] == "RCS_AGENT_ASSOCIATED_TO_POOL"
+    client.disassociate_origination_identity(
+        PoolId=pool["PoolId"], OriginationIdentity=agent["RcsAgentArn"]
+    )
+    assert client.delete_rcs_agent(RcsAgentId=agent["RcsAgentId"])["Status"] == "DELETED"
+
+
+def test_agent_must_match_the_pool(client: Any, agent: dict[str, Any]) -> None:
+    """An agent joining a pool must match its settings, like a phone number (OPT_OUT_LIST_MISMATCH)."""
+    number = _toll_free(client)
+    pool = client.create_pool(
+        OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL"
+    )
+    client.create_opt_out_list(OptOutListName="Other")
+    client.update_rcs_agent(RcsAgentId=agent["RcsAgentId"], OptOutListName="Other")
+    with pytest.raises(client.exceptions.ConflictException) as exc:
+        client.associate_origination_identity(
+            PoolId=pool["PoolId"], OriginationIdentity=agent["RcsAgentId"]
+        )
+    assert error_of(exc)["Reason"] == "OPT_OUT_LIST_MISMATCH"
+
+
+@pytest.mark.parametrize(
+    ("status", "channel"),
+    [("ACTIVE", "RCS"), ("CREATED", "SMS")],
+    ids=["rcs-first", "sms-fallback"],
+)
+def test_pool_sends_rcs_first_then_sms(
+    client: Any,
+    sms: SmsVoiceMock,
+    agent: dict[str, Any],
+    pool: dict[str, Any],
+    status: str,
+    channel: str,
+) -> None:
+    """A pool with an agent and an SMS number sends over RCS when the agent can, else over SMS from the pool."""
+    number = _toll_free(client)
+    client.associate_origination_identity(
+        PoolId=pool["PoolId"], OriginationIdentity=number["PhoneNumberId"]
+    )
+    if status == "ACTIVE":
+        sms.backend().rcs_agents[agent["RcsAgentId"]].set_status("ACTIVE")
+    message_id = client.send_text_message(
+        DestinationPhoneNumber=US_MOBILE, OriginationIdentity=pool["PoolId"], MessageBody="Hi"
+    )["MessageId"]
+    sent = sms.sent_messages.one(message_id=message_id)
+    assert sent.channel == channel
+    expected = agent["RcsAgentArn"] if channel == "RCS" else number["PhoneNumberArn"]
+    assert sent.origination_identity_arn == expected
