@@ -122,3 +122,30 @@ def test_pool_sends_rcs_first_then_sms(
     assert sent.channel == channel
     expected = agent["RcsAgentArn"] if channel == "RCS" else number["PhoneNumberArn"]
     assert sent.origination_identity_arn == expected
+
+
+def test_keywords_on_an_agent(client: Any, agent: dict[str, Any]) -> None:
+    """An RCS agent has HELP and STOP and takes keywords like a phone number (user guide, RCS agents)."""
+    out = client.put_keyword(
+        OriginationIdentity=agent["RcsAgentArn"], Keyword="INFO", KeywordMessage="Info"
+    )
+    assert (out["OriginationIdentity"], out["OriginationIdentityArn"]) == (
+        agent["RcsAgentId"],
+        agent["RcsAgentArn"],
+    )
+    words = {
+        k["Keyword"]
+        for k in client.describe_keywords(OriginationIdentity=agent["RcsAgentId"])["Keywords"]
+    }
+    assert words == {"HELP", "STOP", "INFO"}
+
+
+def test_keywords_of_a_pooled_agent_are_the_pools(
+    client: Any, agent: dict[str, Any], pool: dict[str, Any]
+) -> None:
+    """A pooled agent's own keywords can't be edited: RCS_AGENT_ASSOCIATED_TO_POOL."""
+    with pytest.raises(client.exceptions.ConflictException) as exc:
+        client.put_keyword(
+            OriginationIdentity=agent["RcsAgentId"], Keyword="INFO", KeywordMessage="Info"
+        )
+    assert error_of(exc)["Reason"] == "RCS_AGENT_ASSOCIATED_TO_POOL"

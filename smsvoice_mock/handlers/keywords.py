@@ -8,7 +8,7 @@ from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
 from smsvoice_mock._query import apply_filters, paginate
 from smsvoice_mock.backend import Backend, parse_arn
-from smsvoice_mock.errors import invalid
+from smsvoice_mock.errors import ConflictException, invalid
 from smsvoice_mock.models.keyword import Keyword, KeywordSet
 from smsvoice_mock.models.phone_number import PhoneNumber
 
@@ -16,7 +16,7 @@ NAME = "OriginationIdentity"
 
 
 def keyword_owner(backend: Backend, value: str, *, editing: bool) -> tuple[str, str, KeywordSet]:
-    """(ARN, id, keywords) of the phone number or pool ``value`` names (id or ARN).
+    """(ARN, id, keywords) of the phone number, pool or RCS agent ``value`` names (id or ARN).
 
     A phone number in a pool uses the pool's keywords: editing its own is refused like any other
     update of a pooled number.
@@ -25,6 +25,18 @@ def keyword_owner(backend: Backend, value: str, *, editing: bool) -> tuple[str, 
     if kind == "pool" or (kind is None and value.startswith("pool-")):
         pool = backend.pool(value, NAME)
         return pool.arn, pool.id, pool.keywords
+    if kind == "rcs-agent" or (kind is None and value.startswith("rcs-")):
+        # The user guide's RCS pages: an AWS RCS Agent has keywords like a phone number.
+        agent = backend.rcs_agent(value, NAME)
+        if editing and agent.pool_id is not None:
+            raise ConflictException(
+                f"RCS agent {agent.id} is associated with pool {agent.pool_id}; edit the pool's "
+                "keywords instead.",
+                reason="RCS_AGENT_ASSOCIATED_TO_POOL",
+                resource_type="rcs-agent",
+                resource_id=agent.id,
+            )
+        return agent.arn, agent.id, agent.keywords
     if kind not in (None, "phone-number"):
         raise invalid(
             "INVALID_ARN", NAME, f"Keywords belong to phone numbers and pools, not to a {kind}."
