@@ -30,19 +30,22 @@ PRICE_PER_MMS = Decimal("0.02")
 PRICE_PER_VOICE_MINUTE = Decimal("0.013")
 
 
+_GSM7_ALL = GSM7 | GSM7_EXTENSION
+
+
 def encoding_of(body: str) -> str:
-    return "GSM" if all(ch in GSM7 or ch in GSM7_EXTENSION for ch in body) else "UCS2"
+    return "GSM" if _GSM7_ALL.issuperset(body) else "UCS2"
 
 
 def message_parts(body: str) -> tuple[str, int]:
     """``(encoding, number of parts)`` of a text message body."""
     encoding = encoding_of(body)
     if encoding == "GSM":
-        units = sum(2 if ch in GSM7_EXTENSION else 1 for ch in body)
+        units = len(body) + sum(body.count(ch) for ch in GSM7_EXTENSION)
         single, multi = 160, 153
     else:
         # UCS-2 counts UTF-16 code units: characters outside the BMP take two.
-        units = sum(2 if ord(ch) > 0xFFFF else 1 for ch in body)
+        units = len(body.encode("utf-16-le")) // 2
         single, multi = 70, 67
     if units <= single:
         return encoding, 1
