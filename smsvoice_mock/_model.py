@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,7 +19,14 @@ def service_model() -> ServiceModel:
     import botocore.loaders
     from botocore.model import ServiceModel
 
-    loader = botocore.loaders.Loader()
+    # boto3's default session has most likely loaded (and cached) this model for the caller's client
+    # already; its loader also honours AWS_DATA_PATH as the client does. Otherwise load it afresh.
+    session = getattr(sys.modules.get("boto3"), "DEFAULT_SESSION", None)
+    loader = (
+        session._session.get_component("data_loader")
+        if session is not None
+        else botocore.loaders.Loader()
+    )
     return ServiceModel(loader.load_service_model(SERVICE_NAME, "service-2"), SERVICE_NAME)
 
 
