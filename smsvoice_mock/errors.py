@@ -120,6 +120,12 @@ def not_found(resource_type: str, resource_id: str) -> ResourceNotFoundException
     )
 
 
+def check_quota(count: int, limit: int, reason: str, message: str) -> None:
+    """ServiceQuotaExceededException ``reason`` when ``count`` resources already reach ``limit``."""
+    if count >= limit:
+        raise ServiceQuotaExceededException(message, reason=reason)
+
+
 def invalid(reason: str, name: str, message: str) -> ValidationException:
     """A ValidationException about one request member, with its ``Fields`` entry."""
     return ValidationException(message, reason=reason, fields=[{"Name": name, "Message": message}])

@@ -10,7 +10,7 @@ from typing import Any
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
 from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate
-from smsvoice_mock.errors import ConflictException, ServiceQuotaExceededException
+from smsvoice_mock.errors import ConflictException, check_quota
 from smsvoice_mock.models.configuration_set import ConfigurationSet, EventDestination
 from smsvoice_mock.models.tags import merge_tags
 
@@ -42,11 +42,12 @@ def create_configuration_set(ctx: Context, params: dict[str, Any]) -> dict[str, 
             resource_id=name,
         )
     limit = backend.settings.limits["CONFIGURATION_SETS"]
-    if len(backend.configuration_sets) >= limit:
-        raise ServiceQuotaExceededException(
-            f"The account already has {limit} configuration sets.",
-            reason="CONFIGURATION_SETS_PER_ACCOUNT",
-        )
+    check_quota(
+        len(backend.configuration_sets),
+        limit,
+        "CONFIGURATION_SETS_PER_ACCOUNT",
+        f"The account already has {limit} configuration sets.",
+    )
     created = ConfigurationSet(
         name=name,
         arn=backend.arn("configuration-set", name),

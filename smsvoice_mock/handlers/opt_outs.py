@@ -7,7 +7,7 @@ from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._query import BOOLEAN, apply_filters, check_owner_exclusive, paginate
-from smsvoice_mock.errors import ConflictException, ServiceQuotaExceededException
+from smsvoice_mock.errors import ConflictException, check_quota
 from smsvoice_mock.models.countries import normalize_e164
 from smsvoice_mock.models.opt_out import OptedOutNumber, OptOutList
 from smsvoice_mock.models.tags import merge_tags, tags_to_api
@@ -25,10 +25,12 @@ def create_opt_out_list(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
             resource_id=name,
         )
     limit = backend.settings.limits["OPT_OUT_LISTS"]
-    if len(backend.opt_out_lists) >= limit:
-        raise ServiceQuotaExceededException(
-            f"The account already has {limit} opt-out lists.", reason="OPT_OUT_LISTS_PER_ACCOUNT"
-        )
+    check_quota(
+        len(backend.opt_out_lists),
+        limit,
+        "OPT_OUT_LISTS_PER_ACCOUNT",
+        f"The account already has {limit} opt-out lists.",
+    )
     created = OptOutList(
         name=name,
         arn=backend.arn("opt-out-list", name),

@@ -10,7 +10,7 @@ from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
 from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, check_owner_exclusive, paginate
 from smsvoice_mock.backend import Backend, new_id
-from smsvoice_mock.errors import ServiceQuotaExceededException, invalid
+from smsvoice_mock.errors import check_quota, invalid
 from smsvoice_mock.models.countries import COUNTRIES
 from smsvoice_mock.models.opt_out import OptOutList
 from smsvoice_mock.models.phone_number import (
@@ -77,10 +77,12 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
         backend.registration(params["RegistrationId"]) if "RegistrationId" in params else None
     )
     limit = backend.settings.limits["PHONE_NUMBERS"]
-    if len(backend.phone_numbers) >= limit:
-        raise ServiceQuotaExceededException(
-            f"The account already has {limit} phone numbers.", reason="PHONE_NUMBERS_PER_ACCOUNT"
-        )
+    check_quota(
+        len(backend.phone_numbers),
+        limit,
+        "PHONE_NUMBERS_PER_ACCOUNT",
+        f"The account already has {limit} phone numbers.",
+    )
     number_id = new_id("phone")
     number = PhoneNumber(
         id=number_id,

@@ -9,7 +9,7 @@ from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
 from smsvoice_mock._query import apply_filters, paginate
 from smsvoice_mock.backend import Backend, new_id, new_uuid
-from smsvoice_mock.errors import ConflictException, ServiceQuotaExceededException
+from smsvoice_mock.errors import ConflictException, check_quota
 from smsvoice_mock.inbox import SentMessage
 from smsvoice_mock.models import sending
 from smsvoice_mock.models.countries import country_of, normalize_e164
@@ -48,11 +48,12 @@ def create_verified_destination_number(ctx: Context, params: dict[str, Any]) -> 
             resource_id=existing.id,
         )
     limit = backend.settings.limits["VERIFIED_DESTINATION_NUMBERS"]
-    if len(backend.verified_destination_numbers) >= limit:
-        raise ServiceQuotaExceededException(
-            f"The account already has {limit} verified destination numbers.",
-            reason="VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT",
-        )
+    check_quota(
+        len(backend.verified_destination_numbers),
+        limit,
+        "VERIFIED_DESTINATION_NUMBERS_PER_ACCOUNT",
+        f"The account already has {limit} verified destination numbers.",
+    )
     vid = new_id("verifieddestinationnumber")
     created = VerifiedDestinationNumber(
         id=vid,

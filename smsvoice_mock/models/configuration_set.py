@@ -20,8 +20,8 @@ from typing import Any
 
 from smsvoice_mock.errors import (
     ConflictException,
-    ServiceQuotaExceededException,
     ValidationException,
+    check_quota,
     invalid,
     not_found,
 )
@@ -178,12 +178,13 @@ class ConfigurationSet:
                 resource_type="event-destination",
                 resource_id=destination.name,
             )
-        if len(self.event_destinations) >= EVENT_DESTINATIONS_PER_CONFIGURATION_SET:
-            raise ServiceQuotaExceededException(
-                f"Configuration set {self.name!r} already has "
-                f"{EVENT_DESTINATIONS_PER_CONFIGURATION_SET} event destinations.",
-                reason="EVENT_DESTINATIONS_PER_CONFIGURATION_SET",
-            )
+        check_quota(
+            len(self.event_destinations),
+            EVENT_DESTINATIONS_PER_CONFIGURATION_SET,
+            "EVENT_DESTINATIONS_PER_CONFIGURATION_SET",
+            f"Configuration set {self.name!r} already has "
+            f"{EVENT_DESTINATIONS_PER_CONFIGURATION_SET} event destinations.",
+        )
         self.event_destinations[destination.name] = destination
         return destination
 

@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Any
 from smsvoice_mock.backend import new_id
 from smsvoice_mock.errors import (
     ConflictException,
-    ServiceQuotaExceededException,
     ValidationException,
+    check_quota,
     invalid,
     not_found,
 )
@@ -119,11 +119,12 @@ class NotifyConfiguration:
 
     @classmethod
     def create(cls, backend: Backend, params: dict[str, Any]) -> NotifyConfiguration:
-        if len(backend.notify_configurations) >= NOTIFY_CONFIGURATIONS_PER_ACCOUNT:
-            raise ServiceQuotaExceededException(
-                f"The account already has {NOTIFY_CONFIGURATIONS_PER_ACCOUNT} notify configurations.",
-                reason="NOTIFY_CONFIGURATIONS_PER_ACCOUNT",
-            )
+        check_quota(
+            len(backend.notify_configurations),
+            NOTIFY_CONFIGURATIONS_PER_ACCOUNT,
+            "NOTIFY_CONFIGURATIONS_PER_ACCOUNT",
+            f"The account already has {NOTIFY_CONFIGURATIONS_PER_ACCOUNT} notify configurations.",
+        )
         if not params["DisplayName"].strip():
             raise invalid(
                 "FIELD_VALIDATION_FAILED",

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from smsvoice_mock.backend import new_id, parse_arn
 from smsvoice_mock.errors import (
     ConflictException,
-    ServiceQuotaExceededException,
+    check_quota,
     invalid,
 )
 from smsvoice_mock.models.keyword import KeywordSet
@@ -118,10 +118,12 @@ class Pool:
     def create(cls, backend: Backend, identity: Identity, params: dict[str, Any]) -> Pool:
         """CreatePool: a CREATING pool that inherits ``identity``'s settings and holds it."""
         limit = backend.settings.limits["POOLS"]
-        if len(backend.pools) >= limit:
-            raise ServiceQuotaExceededException(
-                f"The account already has {limit} pools.", reason="POOLS_PER_ACCOUNT"
-            )
+        check_quota(
+            len(backend.pools),
+            limit,
+            "POOLS_PER_ACCOUNT",
+            f"The account already has {limit} pools.",
+        )
         pool_id = new_id("pool")
         pool = cls(
             id=pool_id,
@@ -196,12 +198,12 @@ class Pool:
     def join(self, identity: Identity) -> None:
         """AssociateOriginationIdentity (and RequestPhoneNumber with a PoolId)."""
         self._check_free(identity)
-        if len(self.members) >= ORIGINATION_IDENTITIES_PER_POOL:
-            raise ServiceQuotaExceededException(
-                f"Pool {self.id} already has {ORIGINATION_IDENTITIES_PER_POOL} origination "
-                "identities.",
-                reason="ORIGINATION_IDENTITIES_PER_POOL",
-            )
+        check_quota(
+            len(self.members),
+            ORIGINATION_IDENTITIES_PER_POOL,
+            "ORIGINATION_IDENTITIES_PER_POOL",
+            f"Pool {self.id} already has {ORIGINATION_IDENTITIES_PER_POOL} origination identities.",
+        )
         self._check_message_type(identity)
         if not isinstance(identity, SenderId):
             self._check_settings(identity)

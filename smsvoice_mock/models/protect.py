@@ -33,7 +33,7 @@ from smsvoice_mock.backend import new_id
 from smsvoice_mock.errors import (
     ConflictException,
     ResourceNotFoundException,
-    ServiceQuotaExceededException,
+    check_quota,
     invalid,
 )
 from smsvoice_mock.models.countries import COUNTRIES, country_of, normalize_e164
@@ -136,12 +136,12 @@ class ProtectConfiguration:
     @classmethod
     def create(cls, backend: Backend, params: dict[str, Any]) -> ProtectConfiguration:
         """CreateProtectConfiguration, within the per-account quota."""
-        if len(backend.protect_configurations) >= PROTECT_CONFIGURATIONS_PER_ACCOUNT:
-            raise ServiceQuotaExceededException(
-                f"The account already has {PROTECT_CONFIGURATIONS_PER_ACCOUNT} protect "
-                "configurations.",
-                reason="PROTECT_CONFIGURATIONS_PER_ACCOUNT",
-            )
+        check_quota(
+            len(backend.protect_configurations),
+            PROTECT_CONFIGURATIONS_PER_ACCOUNT,
+            "PROTECT_CONFIGURATIONS_PER_ACCOUNT",
+            f"The account already has {PROTECT_CONFIGURATIONS_PER_ACCOUNT} protect configurations.",
+        )
         protect_id = new_id("protect")
         created = cls(
             id=protect_id,

@@ -32,7 +32,7 @@ from smsvoice_mock._model import enum_values
 from smsvoice_mock.backend import new_id, parse_arn
 from smsvoice_mock.errors import (
     ConflictException,
-    ServiceQuotaExceededException,
+    check_quota,
     invalid,
 )
 from smsvoice_mock.models.countries import country_of
@@ -116,11 +116,12 @@ class RcsAgent:
     @classmethod
     def create(cls, backend: Backend, params: dict[str, Any]) -> RcsAgent:
         """CreateRcsAgent: a CREATED agent on the given (or the Default) opt-out list."""
-        if len(backend.rcs_agents) >= RCS_AGENTS_PER_ACCOUNT:
-            raise ServiceQuotaExceededException(
-                f"The account already has {RCS_AGENTS_PER_ACCOUNT} RCS agents.",
-                reason="RCS_AGENTS_PER_ACCOUNT",
-            )
+        check_quota(
+            len(backend.rcs_agents),
+            RCS_AGENTS_PER_ACCOUNT,
+            "RCS_AGENTS_PER_ACCOUNT",
+            f"The account already has {RCS_AGENTS_PER_ACCOUNT} RCS agents.",
+        )
         opt_out_list = backend.opt_out_list(params.get("OptOutListName", "Default"))
         agent_id = new_id("rcs")
         agent = cls(

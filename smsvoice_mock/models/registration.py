@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING, Any
 from smsvoice_mock.backend import new_id, parse_arn
 from smsvoice_mock.errors import (
     ConflictException,
-    ServiceQuotaExceededException,
     ValidationException,
+    check_quota,
     invalid,
     not_found,
 )
@@ -187,11 +187,12 @@ class Registration:
         """CreateRegistration: a CREATED registration whose version 1 is a DRAFT."""
         definition = registration_type(params["RegistrationType"])
         limit = backend.settings.limits["REGISTRATIONS"]
-        if len(backend.registrations) >= limit:
-            raise ServiceQuotaExceededException(
-                f"The account already has {limit} registrations.",
-                reason="REGISTRATIONS_PER_ACCOUNT",
-            )
+        check_quota(
+            len(backend.registrations),
+            limit,
+            "REGISTRATIONS_PER_ACCOUNT",
+            f"The account already has {limit} registrations.",
+        )
         registration_id = new_id("registration")
         now = backend.now()
         registration = cls(
@@ -584,11 +585,12 @@ class Registration:
                 f"A {resource_type} must be associated with registration {self.id} before it is "
                 f"submitted; version {self.current.number} is {self.current.status}.",
             )
-        if len(live) >= ASSOCIATIONS_PER_REGISTRATION:
-            raise ServiceQuotaExceededException(
-                f"Registration {self.id} already has {ASSOCIATIONS_PER_REGISTRATION} associations.",
-                reason="ASSOCIATIONS_PER_REGISTRATION",
-            )
+        check_quota(
+            len(live),
+            ASSOCIATIONS_PER_REGISTRATION,
+            "ASSOCIATIONS_PER_REGISTRATION",
+            f"Registration {self.id} already has {ASSOCIATIONS_PER_REGISTRATION} associations.",
+        )
         association = Association(resource=resource, supported=supported)
         self.associations.append(association)
         if isinstance(resource, (PhoneNumber, SenderId)):
@@ -734,11 +736,12 @@ class RegistrationAttachment:
                     f"{url!r} is not a .pdf, .jpeg, .jpg or .png file.",
                 )
         limit = backend.settings.limits["REGISTRATION_ATTACHMENTS"]
-        if len(backend.registration_attachments) >= limit:
-            raise ServiceQuotaExceededException(
-                f"The account already has {limit} registration attachments.",
-                reason="REGISTRATION_ATTACHMENTS_PER_ACCOUNT",
-            )
+        check_quota(
+            len(backend.registration_attachments),
+            limit,
+            "REGISTRATION_ATTACHMENTS_PER_ACCOUNT",
+            f"The account already has {limit} registration attachments.",
+        )
         attachment_id = new_id("attachment")
         attachment = cls(
             id=attachment_id,

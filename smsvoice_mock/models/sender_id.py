@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from smsvoice_mock.errors import (
     ConflictException,
-    ServiceQuotaExceededException,
     ValidationException,
+    check_quota,
     invalid,
     not_found,
 )
@@ -94,10 +94,12 @@ class SenderId:
                 resource_id=name,
             )
         limit = backend.settings.limits["SENDER_IDS"]
-        if len(backend.sender_ids) >= limit:
-            raise ServiceQuotaExceededException(
-                f"The account already has {limit} sender IDs.", reason="SENDER_IDS_PER_ACCOUNT"
-            )
+        check_quota(
+            len(backend.sender_ids),
+            limit,
+            "SENDER_IDS_PER_ACCOUNT",
+            f"The account already has {limit} sender IDs.",
+        )
         sender = cls(
             sender_id=name,
             iso_country_code=iso,
