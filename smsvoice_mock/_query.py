@@ -109,6 +109,22 @@ def apply_filters(
     return kept
 
 
+def select(
+    params: dict[str, Any],
+    ids_member: str,
+    lookup: Callable[[Any], T],
+    every: Iterable[T],
+) -> list[T]:
+    """The resources a Describe call names: each of ``ids_member`` looked up (a resource named twice
+    comes once), none for ``Owner=SHARED`` (one account shares nothing), else ``every`` one."""
+    check_owner_exclusive(params, ids_member)
+    if params.get("Owner") == "SHARED":
+        return []
+    if params.get(ids_member):
+        return list({id(found): found for found in map(lookup, params[ids_member])}.values())
+    return list(every)
+
+
 def check_owner_exclusive(params: dict[str, Any], ids_member: str) -> None:
     """ "The Owner and <ids> parameters can't be used at the same time." """
     if params.get("Owner") is not None and params.get(ids_member):

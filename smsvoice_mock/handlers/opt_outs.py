@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
-from smsvoice_mock._query import BOOLEAN, apply_filters, check_owner_exclusive, paginate
+from smsvoice_mock._query import BOOLEAN, apply_filters, paginate, select
 from smsvoice_mock.errors import ConflictException, check_quota
 from smsvoice_mock.models.countries import normalize_e164
 from smsvoice_mock.models.opt_out import OptedOutNumber, OptOutList
@@ -43,16 +43,8 @@ def create_opt_out_list(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 
 @operation("DescribeOptOutLists")
 def describe_opt_out_lists(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
-    check_owner_exclusive(params, "OptOutListNames")
     backend = ctx.backend
-    if params.get("Owner") == "SHARED":
-        lists: list[OptOutList] = []
-    elif params.get("OptOutListNames"):
-        lists = list(
-            {id(o): o for o in map(backend.opt_out_list, params["OptOutListNames"])}.values()
-        )
-    else:
-        lists = list(backend.opt_out_lists.values())
+    lists = select(params, "OptOutListNames", backend.opt_out_list, backend.opt_out_lists.values())
     return paginate(ctx.operation, params, lists, "OptOutLists", OptOutList.to_api)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
-from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, check_owner_exclusive, paginate
+from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate, select
 from smsvoice_mock.backend import Backend, new_id
 from smsvoice_mock.errors import check_quota, invalid
 from smsvoice_mock.models.countries import COUNTRIES
@@ -111,16 +111,8 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
 
 @operation("DescribePhoneNumbers")
 def describe_phone_numbers(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
-    check_owner_exclusive(params, "PhoneNumberIds")
     backend = ctx.backend
-    if params.get("Owner") == "SHARED":
-        numbers: list[PhoneNumber] = []
-    elif params.get("PhoneNumberIds"):
-        numbers = list(
-            {id(p): p for p in map(backend.phone_number, params["PhoneNumberIds"])}.values()
-        )
-    else:
-        numbers = list(backend.phone_numbers.values())
+    numbers = select(params, "PhoneNumberIds", backend.phone_number, backend.phone_numbers.values())
     numbers = apply_filters(numbers, params.get("Filters"), _filters(), PhoneNumber.filter_values)
     return paginate(ctx.operation, params, numbers, "PhoneNumbers", PhoneNumber.to_api)
 

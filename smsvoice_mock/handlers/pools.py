@@ -7,7 +7,7 @@ from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
-from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, check_owner_exclusive, paginate
+from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate, select
 from smsvoice_mock.models.pool import NAME, Pool, origination_identity_row, resolve_identity
 
 
@@ -36,14 +36,8 @@ def create_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 
 @operation("DescribePools")
 def describe_pools(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
-    check_owner_exclusive(params, "PoolIds")
     backend = ctx.backend
-    if params.get("Owner") == "SHARED":
-        pools: list[Pool] = []
-    elif params.get("PoolIds"):
-        pools = list({p.id: p for p in map(backend.pool, params["PoolIds"])}.values())
-    else:
-        pools = list(backend.pools.values())
+    pools = select(params, "PoolIds", backend.pool, backend.pools.values())
     pools = apply_filters(pools, params.get("Filters"), _pool_filters(), Pool.filter_values)
     return paginate(ctx.operation, params, pools, "Pools", Pool.to_api)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
-from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, check_owner_exclusive, paginate
+from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate, select
 from smsvoice_mock.handlers.messaging import _send
 from smsvoice_mock.models import sending
 from smsvoice_mock.models.countries import normalize_e164
@@ -40,14 +40,8 @@ def create_rcs_agent(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 
 @operation("DescribeRcsAgents")
 def describe_rcs_agents(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
-    check_owner_exclusive(params, "RcsAgentIds")
     backend = ctx.backend
-    if params.get("Owner") == "SHARED":
-        agents: list[RcsAgent] = []
-    elif params.get("RcsAgentIds"):
-        agents = list({a.id: a for a in map(backend.rcs_agent, params["RcsAgentIds"])}.values())
-    else:
-        agents = list(backend.rcs_agents.values())
+    agents = select(params, "RcsAgentIds", backend.rcs_agent, backend.rcs_agents.values())
     agents = apply_filters(agents, params.get("Filters"), _agent_filters(), RcsAgent.filter_values)
     return paginate(ctx.operation, params, agents, "RcsAgents", RcsAgent.to_api)
 

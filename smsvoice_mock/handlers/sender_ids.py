@@ -6,7 +6,7 @@ from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
-from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, check_owner_exclusive, paginate
+from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate, select
 from smsvoice_mock.models.sender_id import SenderId, find_sender_id
 
 
@@ -27,17 +27,13 @@ def request_sender_id(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 
 @operation("DescribeSenderIds")
 def describe_sender_ids(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
-    check_owner_exclusive(params, "SenderIds")
     backend = ctx.backend
-    if params.get("Owner") == "SHARED":
-        senders: list[SenderId] = []
-    elif params.get("SenderIds"):
-        found = (
-            find_sender_id(backend, s["SenderId"], s["IsoCountryCode"]) for s in params["SenderIds"]
-        )
-        senders = list({s.key: s for s in found}.values())
-    else:
-        senders = list(backend.sender_ids.values())
+    senders = select(
+        params,
+        "SenderIds",
+        lambda s: find_sender_id(backend, s["SenderId"], s["IsoCountryCode"]),
+        backend.sender_ids.values(),
+    )
     senders = apply_filters(senders, params.get("Filters"), _filters(), SenderId.filter_values)
     return paginate(ctx.operation, params, senders, "SenderIds", SenderId.to_api)
 
