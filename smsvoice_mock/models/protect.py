@@ -64,7 +64,8 @@ def parse_date_filter(value: str, path: str) -> datetime:
     except (ValueError, OverflowError, OSError):
         pass
     try:
-        parsed = datetime.fromisoformat(value)
+        # Python 3.10's fromisoformat doesn't read a trailing "Z".
+        parsed = datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith("Z") else value)
     except ValueError:
         raise invalid(
             "INVALID_FILTER_VALUES",
