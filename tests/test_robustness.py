@@ -80,3 +80,19 @@ def test_every_operation_answers_with_a_modeled_error_or_success(
     except ClientError as error:
         code = error.response["Error"]["Code"]
     assert code is None or code in MODELED, code
+
+
+def test_every_paginator_without_required_members_walks(client: Any) -> None:
+    """Every paginator of the model whose operation needs no input walks to the end through boto3."""
+    request_number(client)
+    walked = []
+    for name in sorted(client.meta.service_model.operation_names):
+        method = botocore.xform_name(name)
+        shape = client.meta.service_model.operation_model(name).input_shape
+        if not client.can_paginate(method) or (shape is not None and shape.required_members):
+            continue
+        pages = list(client.get_paginator(method).paginate(PaginationConfig={"PageSize": 1}))
+        assert pages, name
+        walked.append(name)
+    assert "DescribePhoneNumbers" in walked
+    assert len(walked) >= 15, walked
