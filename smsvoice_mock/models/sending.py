@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from smsvoice_mock.models.sender_id import SenderId
 
 NANP = frozenset({"US", "CA", "PR"})
+# A pool with SharedRoutesEnabled sends where none of its members can over a shared route, except in
+# these countries ("such as the United States"; the North American numbering plan, the mock's choice).
+SHARED_ROUTES_BANNED = NANP
+SHARED_ROUTE = "shared route"
 SPEND_LIMITS = {
     "SMS": ("TEXT_MESSAGE_MONTHLY_SPEND_LIMIT", "MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT"),
     "VOICE": ("VOICE_MESSAGE_MONTHLY_SPEND_LIMIT", "MONTHLY_SPEND_LIMIT_REACHED_FOR_VOICE"),
@@ -209,6 +213,18 @@ def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -
             and same_region(sender.iso_country_code, country_of(destination))
         ):
             return _from_sender_id(sender, pool)
+    dest_country = country_of(destination)
+    if pool.shared_routes_enabled and channel == "SMS" and dest_country not in SHARED_ROUTES_BANNED:
+        # "your messages are sent using phone numbers or sender IDs (depending on the country) that
+        # are shared with other users. In some countries, such as the United States, senders aren't
+        # allowed to use shared routes."
+        return Origin(
+            arn=pool.arn,
+            display=SHARED_ROUTE,
+            iso_country_code=dest_country,
+            opt_out_list_name=pool.opt_out_list_name,
+            pool=pool,
+        )
     if fallback is not None:
         return fallback
     raise ConflictException(

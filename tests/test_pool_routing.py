@@ -1,4 +1,4 @@
-"""RCS agents as pool members: "A phone number or an AWS RCS Agent can belong to only one pool", and a
+"""Pools beyond phone numbers and sender IDs: RCS agents as members ("A phone number or an AWS RCS Agent
 pool with an agent and SMS numbers "attempts RCS first and automatically falls back to SMS"."""
 
 from __future__ import annotations
@@ -149,3 +149,46 @@ def test_keywords_of_a_pooled_agent_are_the_pools(
             OriginationIdentity=agent["RcsAgentId"], Keyword="INFO", KeywordMessage="Info"
         )
     assert error_of(exc)["Reason"] == "RCS_AGENT_ASSOCIATED_TO_POOL"
+
+
+def _pool_of(client: Any, iso: str, number_type: str, shared: bool) -> dict[str, Any]:
+    number = request_number(
+        client, IsoCountryCode=iso, NumberType=number_type, NumberCapabilities=["SMS"]
+    )
+    pool = client.create_pool(
+        OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL"
+    )
+    client.update_pool(PoolId=pool["PoolId"], SharedRoutesEnabled=shared)
+    return dict(pool)
+
+
+def test_shared_route_where_no_member_reaches(client: Any, sms: SmsVoiceMock) -> None:
+    """A pool with SharedRoutesEnabled sends where none of its members can "using phone numbers or
+    sender IDs … that are shared with other users"."""
+    pool = _pool_of(client, "US", "TOLL_FREE", shared=True)
+    out = client.send_text_message(
+        DestinationPhoneNumber="+447700900123", OriginationIdentity=pool["PoolId"], MessageBody="Hi"
+    )
+    sent = sms.sent_messages.one(message_id=out["MessageId"])
+    assert (sent.origination_identity, sent.origination_identity_arn) == (
+        "shared route",
+        pool["PoolArn"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("iso", "number_type", "shared", "destination"),
+    [("US", "TOLL_FREE", False, "+447700900123"), ("GB", "LONG_CODE", True, "+12065550100")],
+    ids=["not-shared", "united-states"],
+)
+def test_no_shared_route(
+    client: Any, iso: str, number_type: str, shared: bool, destination: str
+) -> None:
+    """Without SharedRoutesEnabled, or to the United States ("senders aren't allowed to use shared
+    routes"), a pool sends only from its members."""
+    pool = _pool_of(client, iso, number_type, shared)
+    with pytest.raises(client.exceptions.ValidationException) as exc:
+        client.send_text_message(
+            DestinationPhoneNumber=destination, OriginationIdentity=pool["PoolId"], MessageBody="Hi"
+        )
+    assert error_of(exc)["Reason"] == "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY"
