@@ -1,5 +1,5 @@
-"""Pools beyond phone numbers and sender IDs: RCS agents as members ("A phone number or an AWS RCS Agent
-pool with an agent and SMS numbers "attempts RCS first and automatically falls back to SMS"."""
+"""How pools route: RCS agents as members ("A phone number or an AWS RCS Agent can belong to only one
+pool"; RCS first, then SMS from the same pool) and shared routes."""
 
 from __future__ import annotations
 
