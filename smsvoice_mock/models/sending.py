@@ -31,6 +31,7 @@ from smsvoice_mock.errors import (
 from smsvoice_mock.models.countries import country_of, is_destination_simulator
 from smsvoice_mock.models.phone_number import PhoneNumber
 from smsvoice_mock.models.protect import account_default as account_default_protect
+from smsvoice_mock.models.sender_id import find_sender_id
 
 if TYPE_CHECKING:
     from smsvoice_mock.backend import Backend
@@ -237,9 +238,7 @@ def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -
 
 def _sender_id(backend: Backend, value: str, destination: str) -> SenderId:
     if value.startswith("arn:"):
-        local = backend.local_id(value, "sender-id", "OriginationIdentity")
-        name, _, iso = local.partition("/")
-        found = backend.sender_ids.get((name.upper(), iso))
+        return find_sender_id(backend, value, None, "OriginationIdentity")
     else:
         candidates = [s for key, s in backend.sender_ids.items() if key[0] == value.upper()]
         iso_dest = country_of(destination)
