@@ -237,14 +237,14 @@ def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -
 
 
 def _sender_id(backend: Backend, value: str, destination: str) -> SenderId:
+    """A sender ID by ARN, or by name: the one of the destination's country, else any of that name."""
     if value.startswith("arn:"):
         return find_sender_id(backend, value, None, "OriginationIdentity")
-    else:
-        candidates = [s for key, s in backend.sender_ids.items() if key[0] == value.upper()]
-        iso_dest = country_of(destination)
-        found = next((s for s in candidates if s.iso_country_code == iso_dest), None) or next(
-            iter(candidates), None
-        )
+    candidates = [s for key, s in backend.sender_ids.items() if key[0] == value.upper()]
+    iso_dest = country_of(destination)
+    found = next((s for s in candidates if s.iso_country_code == iso_dest), None) or next(
+        iter(candidates), None
+    )
     if found is None:
         raise not_found("sender-id", value)
     return found
