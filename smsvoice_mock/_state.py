@@ -25,9 +25,7 @@ class MockState:
         self._tier = SANDBOX if sandbox else PRODUCTION
         self.account_id = account_id
         self.region = region
-        self.sandbox = sandbox
         self.clock = Clock()
-        self.auto_activate = True
         self.backends: dict[tuple[str, str], Backend] = {}
         self.sent_messages: MessageLog[SentMessage] = MessageLog(SentMessage, "Sent messages")
         self.inbound_messages: MessageLog[InboundMessage] = MessageLog(
@@ -46,7 +44,6 @@ class MockState:
                 region=key[1],
                 clock=self.clock,
                 account_tier=self._tier,
-                auto_activate=self.auto_activate,
             )
             self.backends[key] = found
         return found

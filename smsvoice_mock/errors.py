@@ -120,6 +120,16 @@ def not_found(resource_type: str, resource_id: str) -> ResourceNotFoundException
     )
 
 
+def already_exists(resource_type: str, resource_id: str, message: str) -> ConflictException:
+    """ConflictException RESOURCE_ALREADY_EXISTS for a name or resource the account already has."""
+    return ConflictException(
+        message,
+        reason="RESOURCE_ALREADY_EXISTS",
+        resource_type=resource_type,
+        resource_id=resource_id,
+    )
+
+
 def check_quota(count: int, limit: int, reason: str, message: str) -> None:
     """ServiceQuotaExceededException ``reason`` when ``count`` resources already reach ``limit``."""
     if count >= limit:

@@ -10,7 +10,7 @@ from typing import Any
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
 from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate
-from smsvoice_mock.errors import ConflictException, check_quota
+from smsvoice_mock.errors import already_exists, check_quota
 from smsvoice_mock.models.configuration_set import ConfigurationSet, EventDestination
 from smsvoice_mock.models.tags import merge_tags
 
@@ -35,11 +35,8 @@ def create_configuration_set(ctx: Context, params: dict[str, Any]) -> dict[str, 
     backend = ctx.backend
     name = params["ConfigurationSetName"]
     if name in backend.configuration_sets:
-        raise ConflictException(
-            f"Configuration set {name!r} already exists.",
-            reason="RESOURCE_ALREADY_EXISTS",
-            resource_type="configuration-set",
-            resource_id=name,
+        raise already_exists(
+            "configuration-set", name, f"Configuration set {name!r} already exists."
         )
     limit = backend.settings.limits["CONFIGURATION_SETS"]
     check_quota(

@@ -7,7 +7,7 @@ from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._query import BOOLEAN, apply_filters, paginate, select
-from smsvoice_mock.errors import ConflictException, check_quota
+from smsvoice_mock.errors import ConflictException, already_exists, check_quota
 from smsvoice_mock.models.countries import normalize_e164
 from smsvoice_mock.models.opt_out import OptedOutNumber, OptOutList
 from smsvoice_mock.models.tags import merge_tags, tags_to_api
@@ -18,12 +18,7 @@ def create_opt_out_list(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     backend = ctx.backend
     name = params["OptOutListName"]
     if name in backend.opt_out_lists:
-        raise ConflictException(
-            f"Opt-out list {name!r} already exists.",
-            reason="RESOURCE_ALREADY_EXISTS",
-            resource_type="opt-out-list",
-            resource_id=name,
-        )
+        raise already_exists("opt-out-list", name, f"Opt-out list {name!r} already exists.")
     limit = backend.settings.limits["OPT_OUT_LISTS"]
     check_quota(
         len(backend.opt_out_lists),

@@ -9,7 +9,7 @@ from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
 from smsvoice_mock._query import apply_filters, paginate
 from smsvoice_mock.backend import Backend, new_id, new_uuid
-from smsvoice_mock.errors import ConflictException, check_quota
+from smsvoice_mock.errors import already_exists, check_quota
 from smsvoice_mock.inbox import SentMessage
 from smsvoice_mock.models import sending
 from smsvoice_mock.models.countries import country_of, normalize_e164
@@ -41,11 +41,8 @@ def create_verified_destination_number(ctx: Context, params: dict[str, Any]) -> 
         None,
     )
     if existing is not None:
-        raise ConflictException(
-            f"{number} is already verified destination number {existing.id}.",
-            reason="RESOURCE_ALREADY_EXISTS",
-            resource_type=RESOURCE,
-            resource_id=existing.id,
+        raise already_exists(
+            RESOURCE, existing.id, f"{number} is already verified destination number {existing.id}."
         )
     limit = backend.settings.limits["VERIFIED_DESTINATION_NUMBERS"]
     check_quota(

@@ -21,6 +21,7 @@ from typing import Any
 from smsvoice_mock.errors import (
     ConflictException,
     ValidationException,
+    already_exists,
     check_quota,
     invalid,
     not_found,
@@ -171,12 +172,11 @@ class ConfigurationSet:
 
     def add_event_destination(self, destination: EventDestination) -> EventDestination:
         if destination.name in self.event_destinations:
-            raise ConflictException(
+            raise already_exists(
+                "event-destination",
+                destination.name,
                 f"Configuration set {self.name!r} already has an event destination named "
                 f"{destination.name!r}.",
-                reason="RESOURCE_ALREADY_EXISTS",
-                resource_type="event-destination",
-                resource_id=destination.name,
             )
         check_quota(
             len(self.event_destinations),

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from smsvoice_mock.errors import (
     ConflictException,
     ValidationException,
+    already_exists,
     check_quota,
     invalid,
     not_found,
@@ -87,12 +88,7 @@ class SenderId:
             )
         name = name.upper()
         if (name, iso) in backend.sender_ids:
-            raise ConflictException(
-                f"Sender ID {name} already exists in {iso}.",
-                reason="RESOURCE_ALREADY_EXISTS",
-                resource_type="sender-id",
-                resource_id=name,
-            )
+            raise already_exists("sender-id", name, f"Sender ID {name} already exists in {iso}.")
         limit = backend.settings.limits["SENDER_IDS"]
         check_quota(
             len(backend.sender_ids),
