@@ -244,13 +244,15 @@ class SmsVoiceMock:
         """
         from smsvoice_mock.models.inbound import receive
 
-        return receive(
-            self.state,
-            self.backend(account_id, region),
-            destination_number=destination_number,
-            origination_number=origination_number,
-            message_body=message_body,
-        )
+        state = self.state
+        with state.lock:
+            return receive(
+                state,
+                self.backend(account_id, region),
+                destination_number=destination_number,
+                origination_number=origination_number,
+                message_body=message_body,
+            )
 
     def fail_next(self, operation: str | None, error: ServiceError, *, times: int = 1) -> FaultRule:
         """Answer the next ``times`` calls of ``operation`` (``None``: any operation) with ``error``."""

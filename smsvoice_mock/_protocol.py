@@ -141,11 +141,12 @@ def respond(state: MockState, request: AWSPreparedRequest, region: str) -> AWSRe
         params = decode_request(request.body)
         if name is None:
             raise ServiceError("The request has no PinpointSMSVoiceV2 X-Amz-Target header.")
-        fault = injected_fault(state.faults, name, params) if state.faults else None
-        if fault is not None:
-            raise fault
-        validate_input(name, params)
-        output = dispatch(Context(state, state.backend(region=region), name, request_id), params)
+        with state.lock:
+            fault = injected_fault(state.faults, name, params) if state.faults else None
+            if fault is not None:
+                raise fault
+            validate_input(name, params)
+            output = dispatch(Context(state, state.backend(region=region), name, request_id), params)
     except ServiceError as error:
         return encode_error(url, request_id, error)
     return encode_output(url, request_id, name, output)

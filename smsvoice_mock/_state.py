@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,6 +35,9 @@ class MockState:
         self.faults: list[FaultRule] = []
         self.events: MessageLog[MessageEvent] = MessageLog(MessageEvent, "Message events")
         self.dry_runs: MessageLog[SentMessage] = MessageLog(SentMessage, "Dry-run messages")
+        # One request (or handle call) changes the state at a time: threads of one process and the
+        # server's connections never see a torn resource or lose a record.
+        self.lock = threading.RLock()
 
     def backend(self, account_id: str | None = None, region: str | None = None) -> Backend:
         key = (account_id or self.account_id, region or self.region)
