@@ -1,6 +1,9 @@
 """``python -m smsvoice_mock demo``: a narrated scenario under the mock, printed as tables.
 
-``python -m smsvoice_mock checklist``: the operation checklist of docs/behaviour.md."""
+``python -m smsvoice_mock checklist``: the operation checklist of docs/behaviour.md.
+
+``python -m smsvoice_mock refresh-model``: copy the installed botocore's service model into the package
+(for maintainers, after upgrading botocore)."""
 
 from __future__ import annotations
 
@@ -109,12 +112,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m smsvoice_mock", description=__doc__)
     parser.add_argument(
         "command",
-        choices=["demo", "checklist"],
-        help="demo: run a narrated scenario under the mock; checklist: print the operation checklist",
+        choices=["demo", "checklist", "refresh-model"],
+        help="demo: run a narrated scenario under the mock; checklist: print the operation checklist; "
+        "refresh-model: ship the installed botocore's service model in the package",
     )
     args = parser.parse_args(argv)
     if args.command == "demo":
         return demo()
+    if args.command == "refresh-model":
+        from smsvoice_mock._model import refresh
+
+        print(refresh())
+        return 0
     print(checklist())
     return 0
 

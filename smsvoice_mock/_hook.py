@@ -35,7 +35,14 @@ def choose_signer(**_: Any) -> Any:
 def _region(request: AWSPreparedRequest, state: _state.MockState) -> str:
     context = getattr(request, "context", None) or {}
     region = context.get("client_region")
-    return region if isinstance(region, str) and region else state.region
+    if isinstance(region, str) and region:
+        return region
+    # Older botocore gives no request context: the region is in the endpoint's host name.
+    host = request.url.split("/", 3)[2] if "://" in request.url else ""
+    parts = host.split(".")
+    if len(parts) > 2 and parts[0] == "sms-voice":
+        return parts[1]
+    return state.region
 
 
 def before_send(request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:

@@ -5,15 +5,22 @@ shape on the wire JSON)."""
 from __future__ import annotations
 
 import copy
+import functools
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
+import botocore
 import botocore.handlers
+import botocore.loaders
 import pytest
+from botocore import xform_name
+from botocore.exceptions import ParamValidationError
 from botocore.validate import ParamValidator
 
 from smsvoice_mock import SmsVoiceMock, mock_smsvoice
+from smsvoice_mock._model import operation_model, service_model
 from smsvoice_mock._validate import problems_for
 from tests.helpers import SERVICE, make_client
 
@@ -39,8 +46,9 @@ def check_output_shape(http_response: Any, parsed: dict[str, Any], model: Any, *
     wire = json.loads(http_response.content)
     for document in (body, wire):
         _documented_optional(document)
+    # The parsed answer fits the client's (maybe older) shape; the wire fits the service's current one.
     report = ParamValidator().validate(body, model.output_shape)
-    problems = [text for _, _, text in problems_for(model.output_shape, wire)]
+    problems = [text for _, _, text in problems_for(operation_model(model.name).output_shape, wire)]
     if report.has_errors() or problems:
         failure = f"{model.name} response does not fit its output shape: {report.generate_report()} {problems}"
         SHAPE_FAILURES.append(failure)
@@ -69,3 +77,84 @@ def sms() -> Iterator[SmsVoiceMock]:
 @pytest.fixture
 def client(sms: SmsVoiceMock) -> Any:
     return make_client()
+
+
+# -- older botocore clients ------------------------------------------------------------------------
+# CI runs the suite on the oldest supported botocore too. A test that calls an operation, passes a
+# parameter or catches an exception class that the installed client's model does not have yet is
+# skipped with the reason; every other failure stays a failure.
+
+
+@functools.cache
+def _client_model() -> dict[str, Any]:
+    document: dict[str, Any] = botocore.loaders.Loader().load_service_model(SERVICE, "service-2")
+    return document
+
+
+def _newer_client_needed(error: BaseException) -> str | None:
+    client = _client_model()
+    shipped = service_model()
+    lacks = f"botocore {botocore.__version__}'s client lacks"
+    if isinstance(error, AttributeError):
+        name = getattr(error, "name", None)
+        methods = {xform_name(op): op for op in shipped.operation_names}
+        if name in methods and methods[name] not in client["operations"]:
+            return f"{lacks} {methods[name]}"
+        if name in {s.name for s in shipped.error_shapes} and name not in client["shapes"]:
+            return f"{lacks} the exception {name}"
+    if isinstance(error, KeyError) and error.args and isinstance(error.args[0], str):
+        key = error.args[0]
+        methods = {xform_name(op): op for op in shipped.operation_names}
+        if key in methods and methods[key] not in client["operations"]:  # get_paginator
+            return f"{lacks} {methods[key]}"
+        if _member_is_newer(key, client):  # an output member the client does not parse
+            return f"{lacks} the member {key}"
+    if isinstance(error, ParamValidationError):
+        report = str(error)
+        unknown = re.findall(r'Unknown parameter in [^:]+: "(\w+)"', report)
+        if unknown and all(_member_is_newer(name, client) for name in unknown):
+            return f"{lacks} the parameter(s) {', '.join(unknown)}"
+        missing = re.findall(r'Missing required parameter in [^:]+: "(\w+)"', report)
+        if missing and all(_was_required(name, client) for name in missing):
+            return f"botocore {botocore.__version__}'s client requires {', '.join(missing)}"
+    return None
+
+
+def _was_required(name: str, client: dict[str, Any]) -> bool:
+    """``name`` is required by a shape of the client's model but no longer by the service's."""
+    shipped = service_model()
+    for shape_name, shape in client["shapes"].items():
+        if name in shape.get("required", ()) and shape_name in shipped.shape_names:
+            return name not in shipped.shape_for(shape_name).required_members
+    return False
+
+
+def _member_is_newer(name: str, client: dict[str, Any]) -> bool:
+    """Some structure of the service's model has ``name`` where the client's same shape has not."""
+    shipped = service_model()
+    for shape_name in shipped.shape_names:
+        shape = shipped.shape_for(shape_name)
+        if shape.type_name == "structure" and name in shape.members:
+            if name not in client["shapes"].get(shape_name, {}).get("members", {}):
+                return True
+    return False
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    return (yield from _skip_what_the_client_lacks())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    return (yield from _skip_what_the_client_lacks())
+
+
+def _skip_what_the_client_lacks() -> Iterator[None]:
+    try:
+        return (yield)
+    except (AttributeError, KeyError, ParamValidationError) as error:
+        reason = _newer_client_needed(error)
+        if reason is None:
+            raise
+        pytest.skip(reason)

@@ -95,4 +95,4 @@ def test_every_paginator_without_required_members_walks(client: Any) -> None:
         assert pages, name
         walked.append(name)
     assert "DescribePhoneNumbers" in walked
-    assert len(walked) >= 15, walked
+    assert len(walked) >= 8, walked  # 8 in the oldest supported botocore, 15 and more in newer ones
