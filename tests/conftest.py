@@ -134,9 +134,9 @@ def _member_is_newer(name: str, client: dict[str, Any]) -> bool:
     shipped = service_model()
     for shape_name in shipped.shape_names:
         shape = shipped.shape_for(shape_name)
-        if shape.type_name == "structure" and name in shape.members:
-            if name not in client["shapes"].get(shape_name, {}).get("members", {}):
-                return True
+        client_members = client["shapes"].get(shape_name, {}).get("members", {})
+        if shape.type_name == "structure" and name in shape.members and name not in client_members:
+            return True
     return False
 
 
