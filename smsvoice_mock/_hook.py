@@ -103,13 +103,22 @@ def install() -> None:
 _client_factory_wrapped = False
 
 
+def _wrap_aiobotocore(module: Any) -> None:
+    # AioSession._create_client takes the same arguments as botocore's create_client.
+    import wrapt
+
+    wrapt.wrap_function_wrapper(module, "AioSession._create_client", _create_client)
+
+
 def wrap_client_factory() -> None:
-    """Wrap ``Session.create_client`` (once, when the first mock starts; wrapt is imported then)."""
+    """Wrap ``Session.create_client`` and, once imported, aiobotocore's ``AioSession._create_client``
+    (once, when the first mock starts; wrapt is imported then)."""
     global _client_factory_wrapped
     if not _client_factory_wrapped:
         import wrapt
 
         wrapt.wrap_function_wrapper("botocore.session", "Session.create_client", _create_client)
+        wrapt.register_post_import_hook(_wrap_aiobotocore, "aiobotocore.session")
         _client_factory_wrapped = True
 
 

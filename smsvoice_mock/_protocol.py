@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,16 @@ if TYPE_CHECKING:
 
 CONTENT_TYPE = "application/x-amz-json-1.0"
 Encoder = Callable[[Any], Any]
+
+
+class _Body(bytes):
+    """The answer's bytes, which aiobotocore may also ``await`` (its ``content`` is awaitable)."""
+
+    __slots__ = ()
+
+    def __await__(self) -> Generator[Any, None, bytes]:
+        return self
+        yield  # a generator that returns at once
 
 
 class _Raw:
@@ -121,7 +131,9 @@ def _response(url: str, status: int, request_id: str, payload: dict[str, Any]) -
         "Content-Type": CONTENT_TYPE,
         "Content-Length": str(len(body)),
     }
-    return AWSResponse(url, status, headers, _Raw(body))
+    response = AWSResponse(url, status, headers, _Raw(body))
+    response._content = _Body(body)  # botocore reads it as bytes, aiobotocore awaits it
+    return response
 
 
 def encode_output(url: str, request_id: str, operation: str, output: dict[str, Any]) -> AWSResponse:
