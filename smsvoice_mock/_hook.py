@@ -75,6 +75,7 @@ def _create_client(
     if _state.active is not None:
         service = args[0] if args else kwargs.get("service_name")
         if service == EVENT_SUFFIX:
+            _ensure_hooks(instance)
             if len(args) > 9:  # config given positionally (botocore's own order)
                 args = (*args[:9], (args[9] or Config()).merge(_UNSIGNED), *args[10:])
             else:
@@ -83,21 +84,39 @@ def _create_client(
     return wrapped(*args, **kwargs)
 
 
+def _ensure_hooks(session: Any) -> None:
+    """Register the hooks on a session created before they joined the built-in handlers."""
+    events = session.get_component("event_emitter")
+    trie = getattr(getattr(events, "_emitter", events), "_handlers", None)
+    found = trie.prefix_search(f"before-send.{EVENT_SUFFIX}") if trie is not None else ()
+    if before_send not in found:
+        for event, handler in _HOOKS:
+            events.register(event, handler, unique_id=f"smsvoice_mock.{event}")
+
+
+def _endpoint_send(
+    wrapped: Any, instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> Any:
+    """The last line: a request of this service about to leave while a mock is active (from a
+    client whose session never got the hooks) is answered here instead."""
+    request = args[0] if args else kwargs["request"]
+    target = request.headers.get("X-Amz-Target") or b""
+    if isinstance(target, bytes):
+        target = target.decode()
+    if _state.active is not None and target.startswith("PinpointSMSVoiceV2."):
+        return before_send(request)
+    return wrapped(*args, **kwargs)
+
+
 def install() -> None:
-    """Add the hooks to botocore's built-in handlers and to sessions that already exist (idempotent)."""
-    added = False
+    """Add the hooks to botocore's built-in handlers, which every session created from now on
+    registers, and to boto3's default session if it exists already (idempotent)."""
     for hook in _HOOKS:
         if hook not in botocore.handlers.BUILTIN_HANDLERS:
             botocore.handlers.BUILTIN_HANDLERS.append(hook)
-            added = True
-    # A session created after the hooks joined the built-in handlers already has them; registering
-    # them again would run before-send twice per request (botocore emits to every handler).
-    boto3 = sys.modules.get("boto3")
-    session = getattr(boto3, "DEFAULT_SESSION", None)
-    if added and session is not None:
-        events = session._session.get_component("event_emitter")
-        for event, handler in _HOOKS:
-            events.register(event, handler, unique_id=f"smsvoice_mock.{event}")
+    session = getattr(sys.modules.get("boto3"), "DEFAULT_SESSION", None)
+    if session is not None:
+        _ensure_hooks(session._session)
 
 
 _client_factory_wrapped = False
@@ -118,6 +137,7 @@ def wrap_client_factory() -> None:
         import wrapt
 
         wrapt.wrap_function_wrapper("botocore.session", "Session.create_client", _create_client)
+        wrapt.wrap_function_wrapper("botocore.endpoint", "Endpoint._send", _endpoint_send)
         wrapt.register_post_import_hook(_wrap_aiobotocore, "aiobotocore.session")
         _client_factory_wrapped = True
 

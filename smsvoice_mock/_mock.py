@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import functools
 import inspect
+import re
 import sys
+import threading
 from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 from smsvoice_mock import _hook, _state
-from smsvoice_mock._state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, MockState
+from smsvoice_mock._state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, MockState, Options
 
 if TYPE_CHECKING:
     import unittest
@@ -33,7 +35,42 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 C = TypeVar("C", bound=type)
 
+OPTION_NAMES = ("account_id", "region", "sandbox")
+
+# The model's E.164 pattern (PhoneNumber); a leading "+" may be left out, as simulate_inbound allows.
+_E164 = re.compile(r"\+?[1-9][0-9]{1,18}")
+
 _depth = 0
+_lock = threading.Lock()  # start and stop from many threads at once
+
+
+def check_options(options: dict[str, Any], where: str = "mock_smsvoice") -> None:
+    """Fail with a sentence naming the valid options when ``options`` has another one."""
+    unknown = sorted(set(options) - set(OPTION_NAMES))
+    if unknown:
+        raise TypeError(
+            f"{where} got unknown option(s) {', '.join(unknown)}; "
+            f"it accepts {', '.join(OPTION_NAMES)}."
+        )
+
+
+def check_account_id(account_id: Any) -> str:
+    if not (isinstance(account_id, str) and account_id.isdigit() and len(account_id) == 12):
+        raise TypeError(
+            f"account_id must be a 12-digit string such as '123456789012', not {account_id!r}."
+        )
+    return account_id
+
+
+def check_region(region: Any) -> str:
+    if not isinstance(region, str) or not region:
+        raise TypeError(f"region must be a region name such as 'us-east-1', not {region!r}.")
+    return region
+
+
+def _positive(name: str, value: Any) -> None:
+    if value is not None and (type(value) is not int or value < 1):
+        raise TypeError(f"{name} must be a whole number of 1 or more (or None), not {value!r}.")
 
 
 class SmsVoiceMock:
@@ -46,17 +83,11 @@ class SmsVoiceMock:
         region: str = DEFAULT_REGION,
         sandbox: bool = False,
     ) -> None:
-        if not (isinstance(account_id, str) and account_id.isdigit() and len(account_id) == 12):
-            raise TypeError(
-                f"account_id must be a 12-digit string such as '123456789012', not {account_id!r}."
-            )
-        if not isinstance(region, str) or not region:
-            raise TypeError(f"region must be a region name such as 'us-east-1', not {region!r}.")
-        self._options: dict[str, Any] = {
-            "account_id": account_id,
-            "region": region,
-            "sandbox": bool(sandbox),
-        }
+        if not isinstance(sandbox, bool):
+            raise TypeError(f"sandbox must be True or False, not {sandbox!r}.")
+        self._options = Options(
+            account_id=check_account_id(account_id), region=check_region(region), sandbox=sandbox
+        )
         self._state: MockState | None = None
 
     # -- activation -----------------------------------------------------------------------
@@ -66,18 +97,25 @@ class SmsVoiceMock:
         return self._state is not None
 
     def start(self) -> SmsVoiceMock:
-        """Activate the mock (or join the active one) and return this handle."""
+        """Activate the mock (or join the active one) and return this handle.
+
+        Every overlapping activation shares one state; each keeps its own account, region and
+        sandbox for what its thread or task sends."""
         global _depth
         if self._state is not None:
             raise RuntimeError(
                 "This mock_smsvoice is already started; call stop() before starting it again."
             )
-        if _state.active is None:
-            _hook.install()
-            _hook.wrap_client_factory()
-            _state.active = MockState(**self._options)
-        self._state = _state.active
-        _depth += 1
+        with _lock:
+            if _state.active is None:
+                _hook.install()
+                _hook.wrap_client_factory()
+                _state.active = MockState(self._options)
+            else:
+                _state.active.join(self._options)
+            self._state = _state.active
+            _depth += 1
+        _state.current.set((*_state.current.get(), self._options))
         return self
 
     def stop(self) -> None:
@@ -87,10 +125,15 @@ class SmsVoiceMock:
             raise RuntimeError(
                 "This mock_smsvoice is not started; call start() (or use it with 'with') first."
             )
-        self._state = None
-        _depth -= 1
-        if _depth == 0:
-            _state.active = None
+        stack = _state.current.get()
+        if self._options in stack:
+            _state.current.set(tuple(o for o in stack if o is not self._options))
+        with _lock:
+            self._state.leave(self._options)
+            self._state = None
+            _depth -= 1
+            if _depth == 0:
+                _state.active = None
 
     def __enter__(self) -> SmsVoiceMock:
         return self.start()
@@ -124,12 +167,36 @@ class SmsVoiceMock:
         return self._decorate_function(target)
 
     def _fresh(self) -> SmsVoiceMock:
-        return SmsVoiceMock(**self._options)
+        options = self._options
+        return SmsVoiceMock(
+            account_id=options.account_id, region=options.region, sandbox=options.sandbox
+        )
 
     def _decorate_function(self, func: F) -> F:
+        """Mock every run of ``func``: a call, an awaited coroutine, or a (async) generator's whole
+        iteration, not just its creation."""
         import wrapt
 
         fresh = self._fresh
+
+        if inspect.isasyncgenfunction(func):
+
+            @wrapt.decorator
+            async def async_gen_wrapper(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+                async with fresh():
+                    async for item in wrapped(*args, **kwargs):
+                        yield item
+
+            return cast(F, async_gen_wrapper(func))
+
+        if inspect.isgeneratorfunction(func):
+
+            @wrapt.decorator
+            def gen_wrapper(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+                with fresh():
+                    return (yield from wrapped(*args, **kwargs))
+
+            return cast(F, gen_wrapper(func))
 
         if inspect.iscoroutinefunction(func):
 
@@ -221,7 +288,11 @@ class SmsVoiceMock:
 
     def backend(self, account_id: str | None = None, region: str | None = None) -> Backend:
         """The resources of one account and region (defaults: the activation's options)."""
-        return self.state.backend(account_id, region)
+        options = self._options
+        return self.state.backend(
+            options.account_id if account_id is None else check_account_id(account_id),
+            options.region if region is None else check_region(region),
+        )
 
     def reset(self) -> None:
         """Drop every resource, record and fault rule, as if the mock had just started."""
@@ -244,6 +315,17 @@ class SmsVoiceMock:
         """
         from smsvoice_mock.models.inbound import receive
 
+        for name, value in (
+            ("destination_number", destination_number),
+            ("origination_number", origination_number),
+        ):
+            if not (isinstance(value, str) and _E164.fullmatch(value.strip())):
+                raise TypeError(
+                    f"{name} must be a phone number in E.164 format such as '+14254147755', "
+                    f"not {value!r}."
+                )
+        if not isinstance(message_body, str):
+            raise TypeError(f"message_body must be the text as a str, not {message_body!r}.")
         state = self.state
         with state.lock:
             return receive(
@@ -272,6 +354,12 @@ class SmsVoiceMock:
         from smsvoice_mock._faults import FaultRule
         from smsvoice_mock.errors import ServiceError
 
+        _positive("times", times)
+        _positive("every", every)
+        if when is not None and not callable(when):
+            raise TypeError(
+                f"when must be a function of the call's parameters (or None), not {when!r}."
+            )
         if not isinstance(error, ServiceError):
             raise TypeError(
                 "error must be one of smsvoice_mock.errors (e.g. ThrottlingException()), "
@@ -298,7 +386,7 @@ class SmsVoiceMock:
         if self._state is None:
             return f"<mock_smsvoice inactive {self._options}>"
         return (
-            f"<mock_smsvoice active account={self._state.account_id} region={self._state.region} "
+            f"<mock_smsvoice active account={self._options.account_id} region={self._options.region} "
             f"sent={len(self._state.sent_messages)} inbound={len(self._state.inbound_messages)}>"
         )
 
@@ -311,6 +399,7 @@ def mock_smsvoice(
 ) -> SmsVoiceMock: ...
 def mock_smsvoice(target: Any = None, /, **options: Any) -> Any:
     """Mock AWS End User Messaging SMS and Voice v2: a decorator, a context manager or a handle."""
+    check_options(options)
     mock = SmsVoiceMock(**options)
     return mock if target is None else mock(target)
 
@@ -319,6 +408,7 @@ def current_mock() -> SmsVoiceMock:
     """A handle on the active mock, for code decorated with ``@mock_smsvoice``."""
     if _state.active is None:
         raise RuntimeError("No mock_smsvoice is active.")
-    handle = SmsVoiceMock(account_id=_state.active.account_id, region=_state.active.region)
+    handle = SmsVoiceMock()
+    handle._options = _state.active.defaults
     handle._state = _state.active
     return handle

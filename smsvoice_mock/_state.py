@@ -1,8 +1,16 @@
-"""The state one activation (and every activation nested in it) shares, and which one is active."""
+"""The state every active activation shares, which one is active, and whose options apply where.
+
+One ``MockState`` serves every activation that overlaps it (nested, or in other threads and asyncio
+tasks); each activation keeps its own options (account, region, sandbox): a request's default account
+and region are those of the innermost activation of the thread or task that sends it (a
+``ContextVar``), or the outermost one's where that thread or task started none.
+"""
 
 from __future__ import annotations
 
 import threading
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -13,19 +21,32 @@ DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Options:
+    """One activation's options (compared by identity: each activation pushes its own)."""
+
+    account_id: str = DEFAULT_ACCOUNT_ID
+    region: str = DEFAULT_REGION
+    sandbox: bool = False
+
+
+# The activations of this thread or asyncio task, innermost last.
+current: ContextVar[tuple[Options, ...]] = ContextVar("smsvoice_mock_activations", default=())
+
+
 class MockState:
     """Backends per (account, region), the clock, and the end user's side of every message."""
 
-    def __init__(self, *, account_id: str, region: str, sandbox: bool) -> None:
+    def __init__(self, options: Options) -> None:
         # Imported when the first mock starts, not when the package is imported.
         from smsvoice_mock.backend import Backend, Clock
         from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
-        from smsvoice_mock.models.account import PRODUCTION, SANDBOX
 
         self._new_backend = Backend
-        self._tier = SANDBOX if sandbox else PRODUCTION
-        self.account_id = account_id
-        self.region = region
+        self.options = options
+        # The tier of each account an activation named (sandbox or production).
+        self.sandboxed: dict[str, bool] = {options.account_id: options.sandbox}
+        self.activations: list[Options] = [options]  # the running ones, oldest first
         self.clock = Clock()
         self.backends: dict[tuple[str, str], Backend] = {}
         self.sent_messages: MessageLog[SentMessage] = MessageLog(SentMessage, "Sent messages")
@@ -39,27 +60,70 @@ class MockState:
         # server's connections never see a torn resource or lose a record.
         self.lock = threading.RLock()
 
+    @property
+    def defaults(self) -> Options:
+        """The options of the innermost activation of this thread or task (else the outermost's)."""
+        for options in reversed(current.get()):
+            if any(options is running for running in self.activations):
+                return options
+        return self.options
+
+    @property
+    def account_id(self) -> str:
+        return self.defaults.account_id
+
+    @property
+    def region(self) -> str:
+        return self.defaults.region
+
+    def join(self, options: Options) -> None:
+        """Admit another activation's options, or say why they can't apply to this state."""
+        with self.lock:
+            known = self.sandboxed.setdefault(options.account_id, options.sandbox)
+            if known == options.sandbox:
+                self.activations.append(options)
+        if known != options.sandbox:
+            tiers = {True: "the sandbox", False: "production"}
+            raise RuntimeError(
+                f"Another active mock_smsvoice runs account {options.account_id} in "
+                f"{tiers[known]}; an overlapping one can't put it in {tiers[options.sandbox]}: "
+                "give this one another account_id, or stop the other one first."
+            )
+
+    def leave(self, options: Options) -> None:
+        with self.lock:
+            self.activations = [o for o in self.activations if o is not options]
+
     def backend(self, account_id: str | None = None, region: str | None = None) -> Backend:
-        key = (account_id or self.account_id, region or self.region)
+        defaults = self.defaults if account_id is None or region is None else self.options
+        key = (account_id or defaults.account_id, region or defaults.region)
         found = self.backends.get(key)
         if found is None:
-            found = self._new_backend(
-                account_id=key[0],
-                region=key[1],
-                clock=self.clock,
-                account_tier=self._tier,
-            )
-            self.backends[key] = found
+            from smsvoice_mock.models.account import PRODUCTION, SANDBOX
+
+            with self.lock:
+                found = self.backends.get(key)
+                if found is None:
+                    found = self._new_backend(
+                        account_id=key[0],
+                        region=key[1],
+                        clock=self.clock,
+                        account_tier=SANDBOX
+                        if self.sandboxed.get(key[0], self.options.sandbox)
+                        else PRODUCTION,
+                    )
+                    self.backends[key] = found
         return found
 
     def reset(self) -> None:
-        self.backends.clear()
-        self.sent_messages._clear()
-        self.inbound_messages._clear()
-        self.faults.clear()
-        self.events._clear()
-        self.dry_runs._clear()
-        self.clock.offset = type(self.clock.offset)(0)
+        with self.lock:
+            self.backends.clear()
+            self.sent_messages._clear()
+            self.inbound_messages._clear()
+            self.faults.clear()
+            self.events._clear()
+            self.dry_runs._clear()
+            self.clock.offset = type(self.clock.offset)(0)
 
 
 # The state of the outermost active activation, or None when the mock is not active.

@@ -17,13 +17,12 @@ import pytest
 
 from smsvoice_mock import SmsVoiceMock, current_mock, mock_smsvoice
 
-if os.environ.get("SMSVOICE_MOCK_ASYNC_REQUIRED"):
-    import aioboto3
-    import aiobotocore.session
-else:
-    aiobotocore = pytest.importorskip("aiobotocore")
-    aioboto3 = pytest.importorskip("aioboto3")
-    import aiobotocore.session
+if not os.environ.get("SMSVOICE_MOCK_ASYNC_REQUIRED"):
+    pytest.importorskip("aiobotocore")
+    pytest.importorskip("aioboto3")
+
+import aioboto3
+import aiobotocore.session
 
 SERVICE = "pinpoint-sms-voice-v2"
 NUMBER = {
