@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
 
 F = TypeVar("F", bound=Callable[..., Any])
+# A seed: a mapping in the format of docs/seeding.md, or the path of a JSON or YAML file holding one.
+SeedSource = Mapping[str, Any] | str | os.PathLike[str]
 C = TypeVar("C", bound=type)
 
 _depth = 0
@@ -45,6 +48,7 @@ class SmsVoiceMock:
         account_id: str = DEFAULT_ACCOUNT_ID,
         region: str = DEFAULT_REGION,
         sandbox: bool = False,
+        seed: SeedSource | None = None,
     ) -> None:
         if not (isinstance(account_id, str) and account_id.isdigit() and len(account_id) == 12):
             raise TypeError(
@@ -57,6 +61,10 @@ class SmsVoiceMock:
             "region": region,
             "sandbox": bool(sandbox),
         }
+        if seed is not None:
+            from smsvoice_mock._seed import read_seed
+
+            self._options["seed"] = read_seed(seed)  # read (and a bad path reported) here, once
         self._state: MockState | None = None
 
     # -- activation -----------------------------------------------------------------------
@@ -75,9 +83,16 @@ class SmsVoiceMock:
         if _state.active is None:
             _hook.install()
             _hook.wrap_client_factory()
-            _state.active = MockState(**self._options)
+            options = {k: v for k, v in self._options.items() if k != "seed"}
+            _state.active = MockState(**options)
         self._state = _state.active
         _depth += 1
+        if "seed" in self._options:
+            try:
+                self.seed(self._options["seed"])
+            except BaseException:
+                self.stop()
+                raise
         return self
 
     def stop(self) -> None:
@@ -227,6 +242,22 @@ class SmsVoiceMock:
         """Drop every resource, record and fault rule, as if the mock had just started."""
         self.state.reset()
 
+    def seed(self, data: SeedSource) -> None:
+        """Add the resources a seed describes: a dict, or the path of a JSON or YAML file.
+
+        The format is docs/seeding.md's; a seed that breaks a rule of the service raises
+        ``ValueError`` naming the entry (e.g. ``seed["phone_numbers"][1]: ...``) and adds nothing.
+        """
+        from smsvoice_mock._seed import apply_seed, read_seed
+
+        apply_seed(self.state, read_seed(data))
+
+    def snapshot(self) -> dict[str, Any]:
+        """The current resources in the seed format (JSON-ready): ``mock_smsvoice(seed=...)`` replays it."""
+        from smsvoice_mock._seed import take_snapshot
+
+        return take_snapshot(self.state)
+
     def simulate_inbound(
         self,
         *,
@@ -307,7 +338,7 @@ class SmsVoiceMock:
 def mock_smsvoice(target: F, /) -> F: ...
 @overload
 def mock_smsvoice(
-    *, account_id: str = ..., region: str = ..., sandbox: bool = ...
+    *, account_id: str = ..., region: str = ..., sandbox: bool = ..., seed: SeedSource | None = ...
 ) -> SmsVoiceMock: ...
 def mock_smsvoice(target: Any = None, /, **options: Any) -> Any:
     """Mock AWS End User Messaging SMS and Voice v2: a decorator, a context manager or a handle."""
