@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from smsvoice_mock._model import service_model
 from smsvoice_mock._validate import Problem, compile_shape
 from smsvoice_mock.backend import new_id
-from smsvoice_mock.errors import ServiceError, already_exists, check_quota
+from smsvoice_mock.errors import ServiceError, already_exists, check_quota, invalid
 from smsvoice_mock.models.configuration_set import ConfigurationSet, EventDestination
 from smsvoice_mock.models.countries import country_of, normalize_e164
 from smsvoice_mock.models.keyword import AUTOMATIC_RESPONSE, DEFAULT_MESSAGES, MANDATORY_ACTIONS
@@ -56,7 +56,7 @@ from smsvoice_mock.models.sender_id import (
     SENDER_ID_UNSUPPORTED_COUNTRIES,
     SenderId,
 )
-from smsvoice_mock.models.tags import tags_to_api
+from smsvoice_mock.models.tags import merge_tags, tags_to_api
 
 if TYPE_CHECKING:
     from smsvoice_mock._state import MockState
@@ -333,8 +333,9 @@ def _fields(full: Mapping[str, Any], family: _Family) -> dict[str, Any]:
     }
 
 
-def _tags(full: Mapping[str, Any]) -> dict[str, str]:
-    return {tag["Key"]: tag["Value"] for tag in full.get("Tags", ())}
+def _tags(where: str, full: Mapping[str, Any]) -> dict[str, str]:
+    with _naming(where):
+        return merge_tags({}, full.get("Tags"))
 
 
 def _quota(backend: Backend, store: Mapping[Any, Any], limit: str) -> None:
@@ -367,7 +368,7 @@ def _opt_out_list(backend: Backend, where: str, entry: Any) -> None:
         name=name,
         arn=backend.arn("opt-out-list", name),
         created_timestamp=full["CreatedTimestamp"],
-        tags=_tags(full),
+        tags=_tags(where, full),
     )
     _check_arn(where, full, OPT_OUT_LIST, made.arn)
     existing = backend.opt_out_lists.get(name)
@@ -408,7 +409,7 @@ def _sender_id(backend: Backend, where: str, entry: Any) -> None:
     made = SenderId(
         **{**_fields(full, SENDER_ID), "sender_id": name},
         arn=backend.arn("sender-id", f"{name}/{iso}"),
-        tags=_tags(full),
+        tags=_tags(where, full),
     )
     made.message_types = list(dict.fromkeys(made.message_types or MESSAGE_TYPES))
     _check_arn(where, full, SENDER_ID, made.arn)
@@ -417,7 +418,11 @@ def _sender_id(backend: Backend, where: str, entry: Any) -> None:
             # Registered through an approved registration, not RequestSenderId: only the countries
             # without sender IDs refuse it.
             if iso in SENDER_ID_UNSUPPORTED_COUNTRIES:
-                raise ValueError(f"{where}: Sender IDs are not supported in {iso}.")
+                raise invalid(
+                    "SENDER_ID_NOT_SUPPORTED",
+                    "IsoCountryCode",
+                    f"Sender IDs are not supported in {iso}.",
+                )
             if made.key in backend.sender_ids:
                 raise already_exists(
                     "sender-id", name, f"Sender ID {name} already exists in {iso}."
@@ -455,7 +460,7 @@ def _phone_number(
     fields["phone_number"] = normalize_e164(fields["phone_number"])
     fields["number_capabilities"] = list(dict.fromkeys(fields["number_capabilities"]))
     made = PhoneNumber(
-        **fields, arn=backend.arn("phone-number", full["PhoneNumberId"]), tags=_tags(full)
+        **fields, arn=backend.arn("phone-number", full["PhoneNumberId"]), tags=_tags(where, full)
     )
     _check_arn(where, full, PHONE_NUMBER, made.arn)
     with _naming(where):
@@ -547,7 +552,9 @@ def _pool(backend: Backend, where: str, entry: Any) -> None:
         defaults["MessageType"] = first.message_type
     full = _entry(where, entry, POOL, {k: v for k, v in defaults.items() if v is not None})
     _check_id(where, full["PoolId"], "PoolId", "pool-", "PoolIdOrArn")
-    made = Pool(**_fields(full, POOL), arn=backend.arn("pool", full["PoolId"]), tags=_tags(full))
+    made = Pool(
+        **_fields(full, POOL), arn=backend.arn("pool", full["PoolId"]), tags=_tags(where, full)
+    )
     _check_arn(where, full, POOL, made.arn)
     with _naming(where):
         if made.id in backend.pools:
@@ -569,7 +576,7 @@ def _configuration_set(backend: Backend, where: str, entry: Any) -> None:
     made = ConfigurationSet(
         **_fields(full, CONFIGURATION_SET),
         arn=backend.arn("configuration-set", name),
-        tags=_tags(full),
+        tags=_tags(where, full),
     )
     _check_arn(where, full, CONFIGURATION_SET, made.arn)
     with _naming(where):

@@ -416,6 +416,21 @@ BAD_SEEDS = [
     ),
     ({"sender_ids": [{"SenderId": "ACME", "IsoCountryCode": "US"}]}, "not supported in US"),
     (
+        {"sender_ids": [{"SenderId": "ACME", "IsoCountryCode": "CA", "Registered": True}]},
+        "Sender IDs are not supported in CA",
+    ),
+    (
+        {
+            "opt_out_lists": [
+                {
+                    "OptOutListName": "big",
+                    "Tags": [{"Key": f"k{i}", "Value": ""} for i in range(51)],
+                }
+            ]
+        },
+        'seed["opt_out_lists"][0]: A resource can have at most 50 tags',
+    ),
+    (
         {"sender_ids": [{"SenderId": "-ACME", "IsoCountryCode": "GB"}]},
         "cannot start or end with a hyphen",
     ),
@@ -507,6 +522,8 @@ BAD_SEEDS = [
         "stop-action",
         "tag-without-value",
         "sender-id-in-us",
+        "registered-sender-id-in-canada",
+        "tag-quota",
         "sender-id-hyphen",
         "pool-without-members",
         "pool-unknown-member",
@@ -547,3 +564,26 @@ def test_documented_json_example_seeds() -> None:
     assert block is not None
     with mock_smsvoice(seed=json.loads(block.group(1))) as sms:
         assert list(sms.backend("111122223333", "eu-west-1").sender_ids) == [("ACME", "GB")]
+
+
+def test_given_states_and_timestamps_are_kept(sms: SmsVoiceMock, client: Any) -> None:
+    """A seed gives states and creation times as they are (ISO 8601 strings, epoch seconds or
+    datetimes), and a registered sender ID where RequestSenderId would ask for a registration."""
+    sms.seed(
+        {
+            "phone_numbers": [
+                _number(Status="PENDING", CreatedTimestamp="2024-05-01T12:00:00Z"),
+                _number(PhoneNumber="+12065550101", CreatedTimestamp=1714564800),
+            ],
+            "sender_ids": [
+                {"SenderId": "ACME", "IsoCountryCode": "IN", "Registered": True},
+            ],
+        }
+    )
+    numbers = client.describe_phone_numbers()["PhoneNumbers"]
+    assert [n["Status"] for n in numbers] == ["PENDING", "ACTIVE"]
+    assert {n["CreatedTimestamp"].timestamp() for n in numbers} == {1714564800.0}
+    (sender,) = client.describe_sender_ids()["SenderIds"]
+    assert (sender["SenderId"], sender["Registered"]) == ("ACME", True)
+    with pytest.raises(ValueError, match="must be registered"):
+        sms.seed({"sender_ids": [{"SenderId": "OTHER", "IsoCountryCode": "IN"}]})
