@@ -146,7 +146,9 @@ def respond(state: MockState, request: AWSPreparedRequest, region: str) -> AWSRe
             if fault is not None:
                 raise fault
             validate_input(name, params)
-            output = dispatch(Context(state, state.backend(region=region), name, request_id), params)
+            output = dispatch(
+                Context(state, state.backend(region=region), name, request_id), params
+            )
     except ServiceError as error:
         return encode_error(url, request_id, error)
     return encode_output(url, request_id, name, output)
