@@ -24,6 +24,7 @@ server's control API call the same two functions.
 from __future__ import annotations
 
 import copy
+import importlib
 import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -209,7 +210,8 @@ def read_seed(source: Mapping[str, Any] | str | PathLike[str]) -> Mapping[str, A
     text = path.read_text(encoding="utf-8")
     if path.suffix.lower() in (".yaml", ".yml"):
         try:
-            import yaml
+            # PyYAML is optional (and its type stubs too): imported by name, only for a YAML seed.
+            yaml = importlib.import_module("yaml")
         except ImportError:
             raise RuntimeError(
                 f"Reading the YAML seed {path} needs PyYAML; install it with 'pip install pyyaml' "
