@@ -32,9 +32,9 @@ if TYPE_CHECKING:
     from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
 
 F = TypeVar("F", bound=Callable[..., Any])
+C = TypeVar("C", bound=type)
 # A seed: a mapping in the format of docs/seeding.md, or the path of a JSON or YAML file holding one.
 SeedSource = Mapping[str, Any] | str | os.PathLike[str]
-C = TypeVar("C", bound=type)
 
 _depth = 0
 

@@ -587,3 +587,19 @@ def test_given_states_and_timestamps_are_kept(sms: SmsVoiceMock, client: Any) ->
     assert (sender["SenderId"], sender["Registered"]) == ("ACME", True)
     with pytest.raises(ValueError, match="must be registered"):
         sms.seed({"sender_ids": [{"SenderId": "OTHER", "IsoCountryCode": "IN"}]})
+
+
+def test_the_two_functions_need_only_the_state() -> None:
+    """``apply_seed`` and ``take_snapshot`` work on a ``MockState`` alone (the server's control API
+    calls them without a handle), and a snapshot of nothing is an empty seed."""
+    from smsvoice_mock._seed import apply_seed, take_snapshot
+    from smsvoice_mock._state import MockState
+
+    state = MockState(account_id="111122223333", region="eu-west-1", sandbox=False)
+    assert take_snapshot(state) == {}
+    apply_seed(state, {"configuration_sets": [{"ConfigurationSetName": "eu"}]})
+    (entry,) = take_snapshot(state)["configuration_sets"]
+    assert entry["ConfigurationSetName"] == "eu"
+    assert state.backend().configuration_sets["eu"].arn == (
+        "arn:aws:sms-voice:eu-west-1:111122223333:configuration-set/eu"
+    )
