@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import re
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
@@ -34,8 +35,10 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 C = TypeVar("C", bound=type)
+# A seed: a mapping in the format of docs/seeding.md, or the path of a JSON or YAML file holding one.
+SeedSource = Mapping[str, Any] | str | os.PathLike[str]
 
-OPTION_NAMES = ("account_id", "region", "sandbox")
+OPTION_NAMES = ("account_id", "region", "sandbox", "seed")
 
 # The model's E.164 pattern (PhoneNumber); a leading "+" may be left out, as simulate_inbound allows.
 _E164 = re.compile(r"\+?[1-9][0-9]{1,18}")
@@ -44,7 +47,7 @@ _depth = 0
 _lock = threading.Lock()  # start and stop from many threads at once
 
 
-def check_options(options: dict[str, Any], where: str = "mock_smsvoice") -> None:
+def check_options(options: Mapping[str, Any], where: str = "mock_smsvoice") -> None:
     """Fail with a sentence naming the valid options when ``options`` has another one."""
     unknown = sorted(set(options) - set(OPTION_NAMES))
     if unknown:
@@ -82,12 +85,18 @@ class SmsVoiceMock:
         account_id: str = DEFAULT_ACCOUNT_ID,
         region: str = DEFAULT_REGION,
         sandbox: bool = False,
+        seed: SeedSource | None = None,
     ) -> None:
         if not isinstance(sandbox, bool):
             raise TypeError(f"sandbox must be True or False, not {sandbox!r}.")
         self._options = Options(
             account_id=check_account_id(account_id), region=check_region(region), sandbox=sandbox
         )
+        self._seed: Mapping[str, Any] | None = None
+        if seed is not None:
+            from smsvoice_mock._seed import read_seed
+
+            self._seed = read_seed(seed)  # read (and a bad path reported) here, once
         self._state: MockState | None = None
 
     # -- activation -----------------------------------------------------------------------
@@ -116,6 +125,12 @@ class SmsVoiceMock:
             self._state = _state.active
             _depth += 1
         _state.current.set((*_state.current.get(), self._options))
+        if self._seed is not None:
+            try:
+                self.seed(self._seed)
+            except BaseException:
+                self.stop()
+                raise
         return self
 
     def stop(self) -> None:
@@ -169,7 +184,10 @@ class SmsVoiceMock:
     def _fresh(self) -> SmsVoiceMock:
         options = self._options
         return SmsVoiceMock(
-            account_id=options.account_id, region=options.region, sandbox=options.sandbox
+            account_id=options.account_id,
+            region=options.region,
+            sandbox=options.sandbox,
+            seed=self._seed,
         )
 
     def _decorate_function(self, func: F) -> F:
@@ -298,6 +316,26 @@ class SmsVoiceMock:
         """Drop every resource, record and fault rule, as if the mock had just started."""
         self.state.reset()
 
+    def seed(self, data: SeedSource) -> None:
+        """Add the resources a seed describes: a dict, or the path of a JSON or YAML file.
+
+        The format is docs/seeding.md's; a seed that breaks a rule of the service raises
+        ``ValueError`` naming the entry (e.g. ``seed["phone_numbers"][1]: ...``) and adds nothing.
+        """
+        from smsvoice_mock._seed import apply_seed, read_seed
+
+        state = self.state
+        with state.lock:
+            apply_seed(state, read_seed(data))
+
+    def snapshot(self) -> dict[str, Any]:
+        """The current resources in the seed format (JSON-ready): ``mock_smsvoice(seed=...)`` replays it."""
+        from smsvoice_mock._seed import take_snapshot
+
+        state = self.state
+        with state.lock:
+            return take_snapshot(state)
+
     def simulate_inbound(
         self,
         *,
@@ -395,7 +433,7 @@ class SmsVoiceMock:
 def mock_smsvoice(target: F, /) -> F: ...
 @overload
 def mock_smsvoice(
-    *, account_id: str = ..., region: str = ..., sandbox: bool = ...
+    *, account_id: str = ..., region: str = ..., sandbox: bool = ..., seed: SeedSource | None = ...
 ) -> SmsVoiceMock: ...
 def mock_smsvoice(target: Any = None, /, **options: Any) -> Any:
     """Mock AWS End User Messaging SMS and Voice v2: a decorator, a context manager or a handle."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import boto3
 
 from smsvoice_mock import InboundMessage, SentMessage, SmsVoiceMock, current_mock, mock_smsvoice
@@ -42,3 +45,11 @@ def notebook() -> int:
         return decorated(1)
     finally:
         sms.stop()
+
+
+def seeded(path: Path) -> dict[str, Any]:
+    seed = {"configuration_sets": [{"ConfigurationSetName": "prod-sms"}]}
+    with mock_smsvoice(seed=seed) as sms:
+        sms.seed(path)
+        sms.seed(str(path))
+        return sms.snapshot()
