@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import tool_or_skip
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,3 +42,14 @@ def test_site_builds_strictly(tmp_path: Path) -> None:
         assert f'id="{anchor}"' in reference, f"the API reference lacks {anchor}"
     assert "DescribePhoneNumbers" in (site / "behaviour" / "index.html").read_text()
     assert (site / "notebook.ipynb").is_file()
+
+
+def test_a_missing_tool_skips_outside_ci_and_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without mkdocs (or nbclient) the site and notebook tests skip and say what to install, except
+    when the environment variable CI is ``true``: there a missing tool fails the test."""
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=r"pip install -e '\.\[docs\]'"):
+        tool_or_skip("smsvoice_mock_no_such_tool", "docs")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(ModuleNotFoundError, match="smsvoice_mock_no_such_tool"):
+        tool_or_skip("smsvoice_mock_no_such_tool", "docs")
