@@ -416,7 +416,9 @@ class SmsVoiceMock:
     def _repr_html_(self) -> str:
         """In a notebook: the default backend's resources and the logs, as tables."""
         if self._state is None:
-            return f"<p>mock_smsvoice (inactive) {self._options}</p>"
+            from html import escape
+
+            return f"<p>mock_smsvoice (inactive) {escape(str(self._options))}</p>"
         logs = (self.sent_messages, self.inbound_messages, self.events)
         return self.backend()._repr_html_() + "".join(log._repr_html_() for log in logs)
 

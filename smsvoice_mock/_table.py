@@ -33,14 +33,51 @@ def text_table(
     return "\n".join([f"{title} ({len(rows)})", line.rstrip(), rule, *body])
 
 
+# Inline styles, so the table reads the same in JupyterLab, VS Code and a plain page (no stylesheet to
+# load, none stripped by a sanitiser). Colours derive from the inherited text colour, so a dark theme
+# keeps its background; the rgba() before each color-mix() is the fallback for older browsers.
+_LINE = "rgba(128,128,128,.45)", "color-mix(in srgb,currentColor 30%,transparent)"
+_SHADE = "rgba(128,128,128,.12)", "color-mix(in srgb,currentColor 8%,transparent)"
+_TABLE_STYLE = (
+    "border-collapse:collapse;margin:.5em 0;color:inherit;background:transparent;font-size:.9em"
+)
+_CAPTION_STYLE = "caption-side:top;text-align:left;font-weight:600;padding:.25em 0"
+_CELL_STYLE = (
+    f"border:1px solid {_LINE[0]};border-color:{_LINE[1]};padding:.3em .6em;"
+    "text-align:left;vertical-align:top;color:inherit"
+)
+_HEAD_STYLE = f"{_CELL_STYLE};font-weight:600;background:{_SHADE[0]};background:{_SHADE[1]}"
+_VALUE_STYLE = f"{_CELL_STYLE};white-space:nowrap"
+_ID_STYLE = f"{_VALUE_STYLE};font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,'Liberation Mono',monospace"
+_PROSE_STYLE = f"{_CELL_STYLE};min-width:12em;max-width:40em;overflow-wrap:break-word"
+
+
+def _style(column: str) -> str:
+    """Ids, ARNs and phone numbers in monospace; prose wraps; other values stay on one line."""
+    if column == "id" or column.endswith(("_id", "_arn", "_number", "identity")):
+        return _ID_STYLE
+    return _PROSE_STYLE if column in ("message_body", "detail") else _VALUE_STYLE
+
+
 def html_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    """An inline-styled HTML table; every value, title and column name is escaped."""
+    if not rows:
+        return f'<p style="margin:.5em 0;font-size:.9em"><strong>{html.escape(title)}</strong>: (none)</p>'
+    styles = [_style(c) for c in columns]
+    head = "".join(f'<th style="{_HEAD_STYLE}">{html.escape(c)}</th>' for c in columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>" for row in rows
+        "<tr>"
+        + "".join(
+            f'<td style="{style}">{html.escape(_cell(v))}</td>'
+            for style, v in zip(styles, row, strict=False)
+        )
+        + "</tr>"
+        for row in rows
     )
-    return (
-        f"<table><caption>{html.escape(title)} ({len(rows)})</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (  # the div scrolls a wide table sideways instead of spilling out of a narrow page
+        f'<div style="overflow-x:auto"><table style="{_TABLE_STYLE}">'
+        f'<caption style="{_CAPTION_STYLE}">{html.escape(title)} ({len(rows)})</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
 

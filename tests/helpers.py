@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 from typing import Any
 
 import boto3
@@ -41,3 +43,16 @@ def error_of(exc_info: pytest.ExceptionInfo[Any]) -> dict[str, Any]:
             if k in response
         },
     }
+
+
+def tool_or_skip(module: str, extra: str) -> Any:
+    """Import an optional tool; without it the test is skipped, except in CI (``CI=true``): there it fails."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(
+            f"{module} is not installed (pip install -e '.[{extra}]'); with CI=true this fails instead",
+            allow_module_level=True,
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -72,3 +73,45 @@ def test_one_lists_what_was_there(sms: Any, client: Any) -> None:
         sms.sent_messages.find(colour="red")
     with pytest.raises(AssertionError, match="No inbound messages"):
         _ = sms.inbound_messages.last
+
+
+def test_html_tables_escape_user_text(sms: Any, client: Any) -> None:
+    """A message body of ``<script>`` shows as text in every notebook table, never as markup."""
+    number = request_number(client)
+    _send(client, number, '<script>alert("sent")</script>')
+    sms.simulate_inbound(
+        destination_number=number["PhoneNumber"],
+        origination_number="+14254147755",
+        message_body="<script>alert('inbound')</script>",
+    )
+    html = sms._repr_html_()
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(&quot;sent&quot;)&lt;/script&gt;" in html
+    assert "&lt;script&gt;alert(&#x27;inbound&#x27;)&lt;/script&gt;" in html
+
+
+def test_html_tables_are_styled_inline_for_light_and_dark_themes(sms: Any, client: Any) -> None:
+    """Notebook tables carry their own inline style: borders, padding, a bold header, ids in
+    monospace, colours derived from the inherited text colour, and no background of their own."""
+    number = request_number(client)
+    _send(client, number, "hello")
+    html = sms.sent_messages._repr_html_()
+    assert '<table style="border-collapse:collapse;' in html
+    cells = re.findall(r'<(th|td) style="([^"]*)">([^<]*)<', html)
+    assert len(cells) == 14
+    assert all("border:1px solid" in style and "padding:" in style for _, style, _ in cells)
+    assert all("font-weight:600" in style for tag, style, _ in cells if tag == "th")
+    monospace = {text for _, style, text in cells if "monospace" in style}
+    assert monospace == {number["PhoneNumber"], "+14254147755"}
+    assert "currentColor" in html
+    backgrounds = set(re.findall(r"background:[^;\"]*", html))
+    assert backgrounds <= {
+        "background:transparent",
+        "background:rgba(128,128,128,.12)",
+        "background:color-mix(in srgb,currentColor 8%,transparent)",
+    }
+
+
+def test_empty_log_renders_one_line_in_a_notebook(sms: Any) -> None:
+    """An empty log's ``_repr_html_`` is one line saying it is empty, like its text repr."""
+    assert sms.events._repr_html_().endswith("<strong>Message events</strong>: (none)</p>")
