@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,11 +29,7 @@ SHIPPED_VERSION = DATA / f"{SERVICE_NAME}.botocore-version"
 
 def version_tuple(version: str) -> tuple[int, ...]:
     """``"1.44.8"`` -> ``(1, 44, 8)``; a pre-release suffix is ignored."""
-    parts = []
-    for part in version.split("."):
-        digits = "".join(c for c in part if c.isdigit())
-        parts.append(int(digits or 0))
-    return tuple(parts)
+    return tuple(int(re.sub(r"\D.*", "", part) or 0) for part in version.split("."))
 
 
 def shipped_botocore_version() -> str:
