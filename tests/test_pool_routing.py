@@ -185,10 +185,71 @@ def test_no_shared_route(
     client: Any, iso: str, number_type: str, shared: bool, destination: str
 ) -> None:
     """Without SharedRoutesEnabled, or to the United States ("senders aren't allowed to use shared
-    routes"), a pool sends only from its members."""
+    routes"), a pool sends only from its members: none can reach the destination, so the answer is
+    ConflictException NO_ORIGINATION_IDENTITIES_FOUND (real-clients.md 4.1, GC Notify PR #2205 [A])."""
     pool = _pool_of(client, iso, number_type, shared)
-    with pytest.raises(client.exceptions.ValidationException) as exc:
+    with pytest.raises(client.exceptions.ConflictException) as exc:
         client.send_text_message(
             DestinationPhoneNumber=destination, OriginationIdentity=pool["PoolId"], MessageBody="Hi"
+        )
+    assert error_of(exc) == {
+        "Code": "ConflictException",
+        "Reason": "NO_ORIGINATION_IDENTITIES_FOUND",
+        "ResourceType": "pool",
+        "ResourceId": pool["PoolId"],
+    }
+
+
+def _sms_only_pool(client: Any) -> dict[str, Any]:
+    number = request_number(client, NumberType="LONG_CODE", NumberCapabilities=["SMS"])
+    return dict(
+        client.create_pool(OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL")
+    )
+
+
+def _simulator_pool(client: Any) -> dict[str, Any]:
+    number = request_number(client)
+    return dict(
+        client.create_pool(OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL")
+    )
+
+
+@pytest.mark.parametrize(
+    ("make_pool", "send", "destination"),
+    [
+        (_sms_only_pool, "send_text_message", "+16715550123"),
+        (_simulator_pool, "send_text_message", US_MOBILE),
+        (_sms_only_pool, "send_voice_message", US_MOBILE),
+    ],
+    ids=["guam-country", "simulator-rule", "missing-voice-capability"],
+)
+def test_pool_without_a_member_for_the_destination(
+    client: Any, make_pool: Any, send: str, destination: str
+) -> None:
+    """A pool none of whose members can reach the destination answers ConflictException
+    NO_ORIGINATION_IDENTITIES_FOUND, whatever the reason (real-clients.md 4.1 [A]: GC Notify PR #2205,
+    a pool meeting the Guam number +16715550123; 4.2 [A]: VA Notify PR #2633)."""
+    pool = make_pool(client)
+    with pytest.raises(client.exceptions.ConflictException) as exc:
+        getattr(client, send)(
+            DestinationPhoneNumber=destination, OriginationIdentity=pool["PoolId"], MessageBody="Hi"
+        )
+    assert error_of(exc) == {
+        "Code": "ConflictException",
+        "Reason": "NO_ORIGINATION_IDENTITIES_FOUND",
+        "ResourceType": "pool",
+        "ResourceId": pool["PoolId"],
+    }
+
+
+def test_named_identity_keeps_its_own_error(client: Any) -> None:
+    """A send that names the phone number itself keeps the direct-identity error (the simulator rule:
+    user guide, test-phone-numbers.html), unlike a send through its pool."""
+    number = request_number(client)
+    with pytest.raises(client.exceptions.ValidationException) as exc:
+        client.send_text_message(
+            DestinationPhoneNumber=US_MOBILE,
+            OriginationIdentity=number["PhoneNumberId"],
+            MessageBody="Hi",
         )
     assert error_of(exc)["Reason"] == "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY"

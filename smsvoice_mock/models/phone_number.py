@@ -190,6 +190,8 @@ def generate_number(
             area = rng.choice(_CA_AREA_CODES)
         elif iso == "PR":
             area = "787"
+        elif iso == "GU":
+            area = "671"
         else:
             area = rng.choice(_US_AREA_CODES)
         national = area + rng.choice("23456789") + _digits(6, rng)

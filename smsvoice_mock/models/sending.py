@@ -181,10 +181,8 @@ def _pool_rcs_agent(backend: Backend, pool: Pool, channel: str, destination: str
             return _from_rcs_agent(backend, agent, channel, destination, pool)
     if channel != "RCS":
         return None
-    if agents:
-        agents[0].check_can_send(backend, destination)  # raises why it can't
     raise ConflictException(
-        f"Pool {pool.id} has no RCS agent.",
+        f"Pool {pool.id} has no RCS agent that can send to {destination}.",
         reason="NO_ORIGINATION_IDENTITIES_FOUND",
         resource_type="pool",
         resource_id=pool.id,
@@ -192,20 +190,22 @@ def _pool_rcs_agent(backend: Backend, pool: Pool, channel: str, destination: str
 
 
 def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -> Origin:
-    """ "A pool maps each message to an appropriate identity for the destination country."""
+    """ "A pool maps each message to an appropriate identity for the destination country." When no
+    member can send (its country, the simulator rule, status or a missing capability: whatever the
+    reason), the answer is ConflictException NO_ORIGINATION_IDENTITIES_FOUND, as GC Notify saw when
+    its pool met the Guam number +16715550123 and VA Notify when its pool met a Canadian recipient;
+    the direct-identity errors are for sends that name the identity itself."""
     if channel in ("SMS", "RCS"):
         rcs = _pool_rcs_agent(backend, pool, channel, destination)
         if rcs is not None:
             return rcs
     phones = {p.arn: p for p in backend.phone_numbers.values() if p.pool_id == pool.id}
     senders = {s.arn: s for s in backend.sender_ids.values()}
-    fallback: Origin | None = None
     for arn in pool.members:
         phone = phones.get(arn)
         if phone is not None:
             if _phone_can_send(phone, channel, destination):
                 return _from_phone(phone, pool)
-            fallback = fallback or _from_phone(phone, pool)
             continue
         sender = senders.get(arn)
         if (
@@ -226,8 +226,6 @@ def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -
             opt_out_list_name=pool.opt_out_list_name,
             pool=pool,
         )
-    if fallback is not None:
-        return fallback
     raise ConflictException(
         f"Pool {pool.id} has no origination identity that can send to {destination}.",
         reason="NO_ORIGINATION_IDENTITIES_FOUND",
