@@ -78,7 +78,6 @@ def test_every_requestable_number_type(
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"NumberType": "SIMULATOR", "MessageType": "PROMOTIONAL"}, "MessageType"),
         ({"NumberType": "SIMULATOR", "IsoCountryCode": "GB"}, "NumberType"),
         ({"NumberType": "TEN_DLC", "IsoCountryCode": "GB"}, "NumberType"),
         ({"IsoCountryCode": "ZZ", "NumberType": "LONG_CODE"}, "IsoCountryCode"),
@@ -91,7 +90,6 @@ def test_every_requestable_number_type(
         ),
     ],
     ids=[
-        "simulator-promotional",
         "simulator-outside-us",
         "10dlc-outside-us",
         "unknown-country",
@@ -99,8 +97,8 @@ def test_every_requestable_number_type(
     ],
 )
 def test_request_conditions(client: Any, overrides: dict[str, Any], field: str) -> None:
-    """ "When you request a SIMULATOR phone number, you must set MessageType as TRANSACTIONAL"; simulator
-    and 10DLC numbers are US-only; number preferences "apply only to TEN_DLC requests in the US"."""
+    """Simulator and 10DLC numbers are US-only; number preferences "apply only to TEN_DLC requests in
+    the US"."""
     with pytest.raises(client.exceptions.ValidationException) as exc:
         request_number(client, **overrides)
     error = error_of(exc)
@@ -349,3 +347,13 @@ def test_list_available_phone_numbers(client: Any) -> None:
         IsoCountryCode="GB", NumberCapabilities=["SMS"], NumberType="TEN_DLC"
     )
     assert empty["AvailablePhoneNumbers"] == []
+
+
+def test_promotional_simulator_number_is_not_found(client: Any) -> None:
+    """ "When you request a SIMULATOR phone number, you must set MessageType as TRANSACTIONAL"
+    (API_RequestPhoneNumber); a PROMOTIONAL one fails with ResourceNotFoundException, as Terraform's
+    pool MessageType test saw live (real-clients.md 2.2 [A]), and nothing is created."""
+    with pytest.raises(client.exceptions.ResourceNotFoundException) as exc:
+        request_number(client, MessageType="PROMOTIONAL")
+    assert error_of(exc)["ResourceType"] == "phone-number"
+    assert client.describe_phone_numbers()["PhoneNumbers"] == []

@@ -5,7 +5,7 @@
    suitable identity of the account);
 2. the identity must be ACTIVE and have the channel's capability;
 3. simulator numbers send only to destination simulator numbers of their country; other identities
-   reach their own country (the North American numbering plan counts as one) unless international
+   reach their own country (Canada and Puerto Rico are not the United States) unless international
    sending is enabled;
 4. a destination on the identity's opt-out list is refused: "If you attempt to send a message to a
    destination number that is on an opt-out list … AWS End User Messaging SMS doesn't attempt to send
@@ -70,9 +70,14 @@ class Origin:
 
 
 def same_region(a: str | None, b: str | None) -> bool:
+    """Whether an identity of country ``a`` reaches country ``b`` without international sending.
+
+    Each country is its own, the North American numbering plan included: VA Notify's sends from US
+    numbers to Puerto Rico and Ontario raised ValidationException (real-clients.md 4.2, observed live).
+    """
     if a is None or b is None:
         return True
-    return a == b or (a in NANP and b in NANP)
+    return a == b
 
 
 def configuration_set(backend: Backend, value: str | None) -> ConfigurationSet | None:
