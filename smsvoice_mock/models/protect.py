@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from smsvoice_mock.backend import Backend
 
 RESOURCE_TYPE = "protect-configuration"
-# The mock's choice; the docs name the quota (PROTECT_CONFIGURATIONS_PER_ACCOUNT) but not its value.
-PROTECT_CONFIGURATIONS_PER_ACCOUNT = 10
+# The user guide's quotas page: 25 protect configurations per account.
+PROTECT_CONFIGURATIONS_PER_ACCOUNT = 25
 ALLOW = "ALLOW"
 BLOCK = "BLOCK"
 OVERRIDE_ACTIONS = frozenset({ALLOW, BLOCK})

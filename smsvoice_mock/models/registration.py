@@ -8,13 +8,14 @@ docs/behaviour.md):
   VersionNumber. The previous version of the registration becomes read-only." The new DRAFT starts
   with the previous version's field values. There can't be two drafts, nor a new version while one
   is under review.
-- Field values are edited only in the DRAFT version; REQUIRED fields can be overwritten but not
-  deleted.
+- Field values are edited only in the DRAFT version, REQUIRED ones included: "required" is checked
+  when the version is submitted.
 - SubmitRegistrationVersion: every REQUIRED field has a value and every ASSOCIATE_BEFORE_SUBMIT
   association exists. "Once you submit your registration you can not make any changes to the
   registration or disassociate any resources" until it is reviewed.
-- DiscardRegistrationVersion: "Discard the current version of the registration" (a DRAFT that is not
-  the only version); the current version is again the one before it.
+- DiscardRegistrationVersion: "Discard the current version of the registration"; "You can only
+  discard the registration if its status is Submitted" (user guide). The current version is again the
+  one before it, if any.
 - SupportedAssociation: ASSOCIATE_BEFORE_SUBMIT (while the draft is open), ASSOCIATE_AFTER_COMPLETE
   (once the registration is COMPLETE), ASSOCIATE_ON_APPROVAL (provisioned by AWS, never by the
   caller); DisassociationBehavior decides whether DeleteRegistration may drop the associations.
@@ -214,8 +215,9 @@ class Registration:
 
     @property
     def current(self) -> RegistrationVersion:
-        """The latest version that was not discarded."""
-        return next(v for v in reversed(self.versions) if v.status != "DISCARDED")
+        """The latest version that was not discarded (the latest of all when every one was)."""
+        kept = (v for v in reversed(self.versions) if v.status != "DISCARDED")
+        return next(kept, self.versions[-1])
 
     def to_api(self) -> dict[str, Any]:
         return {
@@ -280,16 +282,11 @@ class Registration:
         return draft.number, value
 
     def delete_value(self, path: str) -> tuple[int, FieldValue]:
-        """DeleteRegistrationFieldValue: REQUIRED fields keep their value (overwrite it instead)."""
+        """DeleteRegistrationFieldValue on any field of the DRAFT: "required" is checked when the
+        version is submitted."""
         definition = self.definition.field(path)
         draft = self._draft()
-        if definition.requirement == "REQUIRED":
-            raise invalid(
-                "REGISTRATION_FIELD_CANNOT_BE_DELETED",
-                "FieldPath",
-                f"{path} is a REQUIRED field of {self.registration_type}; put another value instead.",
-            )
-        value = draft.values.pop(path, None)
+        value = draft.values.pop(definition.path, None)
         if value is None:
             raise not_found("registration", f"{self.id}/{path}")
         return draft.number, value
@@ -388,20 +385,19 @@ class Registration:
         return current
 
     def discard(self, now: datetime) -> RegistrationVersion:
-        """DiscardRegistrationVersion: the current DRAFT, unless it is the only version left."""
+        """DiscardRegistrationVersion: "You can only discard the registration if its status is
+        Submitted" (user guide); the registration is again COMPLETE when a version was approved, else
+        CREATED, and CreateRegistrationVersion starts over."""
         current = self.current
-        if current.status != "DRAFT" or current is self.versions[0]:
-            why = (
-                "it is the registration's first version (delete the registration instead)"
-                if current.status == "DRAFT"
-                else f"it is {current.status}, not DRAFT"
-            )
+        if current.status != "SUBMITTED":
             raise _conflict(
                 self,
                 "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED",
-                f"Version {current.number} of registration {self.id} can't be discarded: {why}.",
+                f"Version {current.number} of registration {self.id} is {current.status}; only a "
+                "SUBMITTED version can be discarded.",
             )
         current.move("DISCARDED", now)
+        self.status = "COMPLETE" if self.approved_version_number is not None else "CREATED"
         return current
 
     # -- review hooks (AWS reviews asynchronously; tests call these) --------------------------
