@@ -560,6 +560,42 @@ def test_message_parts(
     )
 
 
+@pytest.mark.parametrize(
+    ("body", "accepted"),
+    [
+        ("a" * 1530, True),
+        ("a" * 1531, False),
+        ("€" * 765, True),
+        ("€" * 766, False),
+        ("ж" * 630, True),
+        ("ж" * 631, False),
+    ],
+    ids=["gsm-1530", "gsm-1531", "gsm-ext-765", "gsm-ext-766", "ucs2-630", "ucs2-631"],
+)
+def test_message_size_cap(
+    client: Any, sms: SmsVoiceMock, simulator: dict[str, Any], body: str, accepted: bool
+) -> None:
+    """A text message holds at most 1530 GSM or 630 non-GSM characters (user guide, SMS character
+    limits); a larger one fails with MAXIMUM_SIZE_EXCEEDED on MessageBody and is not sent."""
+    params = {
+        "DestinationPhoneNumber": SUCCESS,
+        "OriginationIdentity": simulator["PhoneNumberId"],
+        "MessageBody": body,
+    }
+    if accepted:
+        send(client, **params)
+        assert sms.sent_messages.last.message_body == body
+        return
+    with pytest.raises(client.exceptions.ValidationException) as exc:
+        send(client, **params)
+    error = error_of(exc)
+    assert (error["Reason"], [f["Name"] for f in error["Fields"]]) == (
+        "MAXIMUM_SIZE_EXCEEDED",
+        ["MessageBody"],
+    )
+    assert len(sms.sent_messages) == 0
+
+
 def test_spend_accrues_per_month(client: Any, sms: SmsVoiceMock, simulator: dict[str, Any]) -> None:
     """Message parts are charged against this month's TEXT spend; a new month starts from zero."""
     send(

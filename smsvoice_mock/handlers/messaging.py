@@ -23,6 +23,7 @@ from smsvoice_mock.models.message import (
     PRICE_PER_VOICE_MINUTE,
     VOICE_TEXT_MAX,
     check_media_url,
+    check_text_size,
     message_parts,
     text_price,
     voice_duration_seconds,
@@ -115,6 +116,7 @@ def _send(
 @operation("SendTextMessage")
 def send_text_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     body = _require_body(params)
+    check_text_size(body)
     encoding, parts = message_parts(body)
     return _send(
         ctx,
