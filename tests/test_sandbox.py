@@ -112,8 +112,8 @@ def test_sandbox_spend_cap(sclient: Any, sandbox: SmsVoiceMock) -> None:
         limits["TEXT_MESSAGE_MONTHLY_SPEND_LIMIT"]["EnforcedLimit"],
     ) == (1, 1)
     simulator = request_number(sclient)
-    body = "a" * 1600  # eleven parts: 0.06391 USD
-    for _ in range(15):
+    body = "a" * 1530  # ten parts, the most a message may have: 0.0581 USD
+    for _ in range(17):
         sclient.send_text_message(
             DestinationPhoneNumber=SUCCESS,
             OriginationIdentity=simulator["PhoneNumberId"],
@@ -247,9 +247,12 @@ def test_describe_invalid(
     assert error.get("Reason") == reason
 
 
-def test_delete_verified_destination_number(sclient: Any, long_code: dict[str, Any]) -> None:
+def test_delete_verified_destination_number(
+    sclient: Any, sandbox: SmsVoiceMock, long_code: dict[str, Any]
+) -> None:
     """DeleteVerifiedDestinationNumber removes the number (by id or ARN); it can't receive sandbox messages any more."""
     created = sclient.create_verified_destination_number(DestinationPhoneNumber=USER)
+    sandbox.clock.advance(hours=24)
     out = sclient.delete_verified_destination_number(
         VerifiedDestinationNumberId=created["VerifiedDestinationNumberArn"]
     )
@@ -267,6 +270,29 @@ def test_delete_verified_destination_number(sclient: Any, long_code: dict[str, A
         "ResourceType": "verified-destination-number",
         "ResourceId": created["VerifiedDestinationNumberId"],
     }
+
+
+def test_verified_number_can_be_deleted_24_hours_after_it_was_added(
+    sclient: Any, sandbox: SmsVoiceMock
+) -> None:
+    """ "you must wait 24 hours after adding a phone number before you can delete it" (user guide,
+    SMS sandbox): a second short of 24 hours on sms.clock the delete is refused, at 24 hours it works."""
+    vid = sclient.create_verified_destination_number(DestinationPhoneNumber=USER)[
+        "VerifiedDestinationNumberId"
+    ]
+    sandbox.clock.advance(hours=24, seconds=-1)
+    with pytest.raises(sclient.exceptions.ConflictException) as exc:
+        sclient.delete_verified_destination_number(VerifiedDestinationNumberId=vid)
+    assert error_of(exc) == {
+        "Code": "ConflictException",
+        "Reason": "RESOURCE_DELETION_NOT_ALLOWED",
+        "ResourceType": "verified-destination-number",
+        "ResourceId": vid,
+    }
+    sandbox.clock.advance(seconds=1)
+    assert sclient.delete_verified_destination_number(VerifiedDestinationNumberId=vid)[
+        "VerifiedDestinationNumberId"
+    ] == vid
 
 
 # -- verification codes ----------------------------------------------------------------------
