@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from smsvoice_mock import SmsVoiceMock, mock_smsvoice
 from tests.helpers import error_of, make_client, request_number
 
 SUCCESS = "+14254147755"
+FAILURE = "+14254147167"
 USER = "+12065550100"
 
 
@@ -399,3 +401,78 @@ def test_unknown_verified_destination(sclient: Any) -> None:
             VerifiedDestinationNumberId="verifieddestinationnumber-x", VerificationChannel="TEXT"
         )
     assert error_of(exc)["ResourceType"] == "verified-destination-number"
+
+
+# -- voice in the sandbox --------------------------------------------------------------------
+
+
+def _call(client: Any, origin: str, destination: str, body: str = "Hello") -> dict[str, Any]:
+    return dict(
+        client.send_voice_message(
+            DestinationPhoneNumber=destination, OriginationIdentity=origin, MessageBody=body
+        )
+    )
+
+
+def _to_next_utc_day(sandbox: SmsVoiceMock, seconds_before: int = 0) -> None:
+    now = sandbox.clock.now()
+    midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=timezone.utc)
+    sandbox.clock.advance(seconds=(midnight - now).total_seconds() - seconds_before)
+
+
+def test_voice_sandbox_calls_per_recipient_per_day(sclient: Any, sandbox: SmsVoiceMock) -> None:
+    """Voice in the sandbox: at most 5 messages a day to one recipient (user guide, SMS and voice
+    sandbox) → DAILY_DESTINATION_CALL_LIMIT, until the next UTC day of sms.clock."""
+    origin = request_number(sclient)["PhoneNumberId"]
+    for _ in range(5):
+        _call(sclient, origin, SUCCESS)
+        sandbox.clock.advance(minutes=1)
+    with pytest.raises(sclient.exceptions.ServiceQuotaExceededException) as exc:
+        _call(sclient, origin, SUCCESS)
+    assert error_of(exc)["Reason"] == "DAILY_DESTINATION_CALL_LIMIT"
+    _to_next_utc_day(sandbox, seconds_before=1)
+    with pytest.raises(sclient.exceptions.ServiceQuotaExceededException):
+        _call(sclient, origin, SUCCESS)
+    sandbox.clock.advance(seconds=1)
+    _call(sclient, origin, SUCCESS)
+
+
+def test_voice_sandbox_calls_per_minute(sclient: Any, sandbox: SmsVoiceMock) -> None:
+    """Voice in the sandbox: at most 5 messages a minute (user guide, SMS and voice sandbox); the
+    sixth within a minute is throttled, and a minute later calls go through again."""
+    origin = request_number(sclient)["PhoneNumberId"]
+    _to_next_utc_day(sandbox)
+    for destination in [SUCCESS] * 3 + [FAILURE] * 2:
+        _call(sclient, origin, destination)
+    with pytest.raises(sclient.exceptions.ThrottlingException):
+        _call(sclient, origin, FAILURE)
+    sandbox.clock.advance(seconds=59)
+    with pytest.raises(sclient.exceptions.ThrottlingException):
+        _call(sclient, origin, FAILURE)
+    sandbox.clock.advance(seconds=1)
+    _call(sclient, origin, FAILURE)
+
+
+def test_voice_sandbox_calls_per_day(sclient: Any, sandbox: SmsVoiceMock) -> None:
+    """Voice in the sandbox: at most 20 messages a day (user guide, SMS and voice sandbox); the 21st
+    is ServiceQuotaExceededException."""
+    origin = request_number(sclient, NumberType="LONG_CODE")["PhoneNumberId"]
+    recipients = [f"+1206555010{i}" for i in range(4)]
+    for recipient in recipients:
+        verify(sclient, sandbox, recipient)
+    _to_next_utc_day(sandbox)
+    for recipient in recipients:
+        for _ in range(5):
+            _call(sclient, origin, recipient)
+        sandbox.clock.advance(minutes=1)
+    verify(sclient, sandbox, "+12065550199")
+    with pytest.raises(sclient.exceptions.ServiceQuotaExceededException):
+        _call(sclient, origin, "+12065550199")
+
+
+def test_voice_sandbox_call_lasts_30_seconds(sclient: Any, sandbox: SmsVoiceMock) -> None:
+    """Voice in the sandbox: each message lasts at most 30 seconds (user guide, SMS and voice
+    sandbox), however long the text."""
+    origin = request_number(sclient)["PhoneNumberId"]
+    _call(sclient, origin, SUCCESS, body="word " * 200)
+    assert sandbox.sent_messages.last.duration_seconds == 30

@@ -74,6 +74,8 @@ def _send(
     sending.check_opt_out(backend, origin, destination)
     protect = sending.check_protect(backend, requested_protect, config, channel, destination)
     sending.check_sandbox(backend, destination)
+    if channel == "VOICE":
+        sending.check_voice_sandbox(backend, ctx.state.sent_messages, destination)
     sending.check_price(backend, spend or channel, price, max_price, max_price_member)
     feedback = params.get("MessageFeedbackEnabled")
     if feedback is None and config is not None:
@@ -143,6 +145,8 @@ def send_voice_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
             f"A TEXT voice message is at most {VOICE_TEXT_MAX} characters; this one has {len(body)}.",
         )
     seconds = voice_duration_seconds(body, text_type)
+    if ctx.backend.settings.tier == "SANDBOX":
+        seconds = min(seconds, sending.VOICE_SANDBOX_CALL_SECONDS)
     max_per_minute = params.get("MaxPricePerMinute")
     if max_per_minute is not None and Decimal(max_per_minute) < PRICE_PER_VOICE_MINUTE:
         raise invalid(

@@ -10,7 +10,8 @@
 4. a destination on the identity's opt-out list is refused: "If you attempt to send a message to a
    destination number that is on an opt-out list … AWS End User Messaging SMS doesn't attempt to send
    the message";
-5. in the sandbox only verified destination numbers and simulator numbers are reachable;
+5. in the sandbox only verified destination numbers and simulator numbers are reachable, and voice
+   calls have daily, per-recipient and per-minute limits;
 6. MaxPrice and the monthly spend limit;
 7. DryRun stops here: "the message is checked and validated, but isn't sent"; otherwise the message is
    recorded and charged.
@@ -18,13 +19,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from smsvoice_mock.errors import (
     ConflictException,
     ServiceQuotaExceededException,
+    ThrottlingException,
     invalid,
     not_found,
 )
@@ -35,6 +39,7 @@ from smsvoice_mock.models.sender_id import find_sender_id
 
 if TYPE_CHECKING:
     from smsvoice_mock.backend import Backend
+    from smsvoice_mock.inbox import SentMessage
     from smsvoice_mock.models.configuration_set import ConfigurationSet
     from smsvoice_mock.models.pool import Pool
     from smsvoice_mock.models.protect import ProtectConfiguration
@@ -404,6 +409,49 @@ def check_sandbox(backend: Backend, destination: str) -> None:
             reason="DESTINATION_PHONE_NUMBER_NOT_VERIFIED",
             resource_type="verified-destination-number",
             resource_id=destination,
+        )
+
+
+# Voice in the sandbox (user guide, "SMS and voice sandbox"): at most 20 calls a day, 5 a day to one
+# recipient, 5 a minute, and each call lasts at most 30 seconds.
+VOICE_SANDBOX_PER_DAY = 20
+VOICE_SANDBOX_PER_RECIPIENT_PER_DAY = 5
+VOICE_SANDBOX_PER_MINUTE = 5
+VOICE_SANDBOX_CALL_SECONDS = 30
+
+
+def check_voice_sandbox(backend: Backend, sent: Iterable[SentMessage], destination: str) -> None:
+    """Step 5 for voice in the sandbox: the daily (UTC day of the mock clock), per-recipient and
+    per-minute call limits. Over the per-recipient limit → DAILY_DESTINATION_CALL_LIMIT; over the
+    daily limit → ServiceQuotaExceededException without a Reason (no modeled Reason names it); over
+    the per-minute limit → ThrottlingException."""
+    if backend.settings.tier != "SANDBOX":
+        return
+    now = backend.now()
+    calls = [
+        m
+        for m in sent
+        if m.channel == "VOICE"
+        and m.source == "API"
+        and m.account_id == backend.account_id
+        and m.region == backend.region
+    ]
+    today = [m for m in calls if m.sent_at.date() == now.date()]
+    if sum(m.destination_phone_number == destination for m in today) >= (
+        VOICE_SANDBOX_PER_RECIPIENT_PER_DAY
+    ):
+        raise ServiceQuotaExceededException(
+            f"The sandbox allows {VOICE_SANDBOX_PER_RECIPIENT_PER_DAY} voice messages a day to "
+            f"{destination}.",
+            reason="DAILY_DESTINATION_CALL_LIMIT",
+        )
+    if len(today) >= VOICE_SANDBOX_PER_DAY:
+        raise ServiceQuotaExceededException(
+            f"The sandbox allows {VOICE_SANDBOX_PER_DAY} voice messages a day."
+        )
+    if sum(now - m.sent_at < timedelta(minutes=1) for m in calls) >= VOICE_SANDBOX_PER_MINUTE:
+        raise ThrottlingException(
+            f"The sandbox allows {VOICE_SANDBOX_PER_MINUTE} voice messages a minute."
         )
 
 
