@@ -123,6 +123,37 @@ def test_no_identity_uses_default_sender_id(
     assert sms.sent_messages.last.origination_identity == long_code["PhoneNumber"]
 
 
+def test_default_sender_id_the_account_does_not_own(client: Any, sms: SmsVoiceMock) -> None:
+    """SetDefaultSenderId: "the default sender ID on the configuration set specified will be used if
+    no dedicated origination phone numbers or registered sender IDs are available in your account"
+    and the destination country supports sender IDs (API reference), owned or not."""
+    client.create_configuration_set(ConfigurationSetName="cs")
+    client.set_default_sender_id(ConfigurationSetName="cs", SenderId="MyBrand")
+    send(client, DestinationPhoneNumber=GB_MOBILE, ConfigurationSetName="cs")
+    sent = sms.sent_messages.last
+    assert (sent.origination_identity, sent.origination_identity_arn) == ("MyBrand", None)
+    with pytest.raises(client.exceptions.ConflictException) as exc:
+        send(client, DestinationPhoneNumber=US_MOBILE, ConfigurationSetName="cs")
+    assert error_of(exc)["Reason"] == "NO_ORIGINATION_IDENTITIES_FOUND"
+
+
+def test_dedicated_identities_come_before_an_unowned_default_sender_id(
+    client: Any, sms: SmsVoiceMock
+) -> None:
+    """The default sender ID is used only "if no dedicated origination phone numbers or registered
+    sender IDs are available in your account" (SetDefaultSenderId, API reference)."""
+    client.create_configuration_set(ConfigurationSetName="cs")
+    client.set_default_sender_id(ConfigurationSetName="cs", SenderId="MyBrand")
+    client.request_sender_id(SenderId="ACME", IsoCountryCode="GB")
+    send(client, DestinationPhoneNumber=GB_MOBILE, ConfigurationSetName="cs")
+    assert sms.sent_messages.last.origination_identity == "ACME"
+    gb = request_number(
+        client, IsoCountryCode="GB", NumberType="LONG_CODE", NumberCapabilities=["SMS"]
+    )
+    send(client, DestinationPhoneNumber=GB_MOBILE, ConfigurationSetName="cs")
+    assert sms.sent_messages.last.origination_identity == gb["PhoneNumber"]
+
+
 def test_no_identity_and_nothing_suitable(client: Any, long_code: dict[str, Any]) -> None:
     """Without any identity that can reach the destination: ConflictException NO_ORIGINATION_IDENTITIES_FOUND."""
     with pytest.raises(client.exceptions.ConflictException) as exc:

@@ -35,7 +35,11 @@ from smsvoice_mock.errors import (
 from smsvoice_mock.models.countries import country_of, is_destination_simulator
 from smsvoice_mock.models.phone_number import PhoneNumber
 from smsvoice_mock.models.protect import account_default as account_default_protect
-from smsvoice_mock.models.sender_id import find_sender_id
+from smsvoice_mock.models.sender_id import (
+    SENDER_ID_REGISTRATION_COUNTRIES,
+    SENDER_ID_UNSUPPORTED_COUNTRIES,
+    find_sender_id,
+)
 
 if TYPE_CHECKING:
     from smsvoice_mock.backend import Backend
@@ -64,7 +68,7 @@ SPEND_LIMITS = {
 class Origin:
     """The identity a message goes out from, once resolved."""
 
-    arn: str
+    arn: str | None  # None for a configuration set's default sender ID the account doesn't own
     display: str  # the E.164 number or the sender ID the end user sees
     iso_country_code: str | None
     opt_out_list_name: str | None
@@ -272,6 +276,35 @@ def _default_sender_id(
     return None
 
 
+def _account_sender_id(backend: Backend, destination: str) -> Origin | None:
+    """A registered sender ID of the account in the destination's country."""
+    dest_country = country_of(destination)
+    for (_, iso), sender in backend.sender_ids.items():
+        if iso == dest_country:
+            return _from_sender_id(sender)
+    return None
+
+
+def _unowned_default_sender_id(config: ConfigurationSet | None, destination: str) -> Origin | None:
+    """SetDefaultSenderId: "When sending a text message to a destination country that supports sender
+    IDs, the default sender ID on the configuration set specified will be used if no dedicated
+    origination phone numbers or registered sender IDs are available in your account." Countries
+    whose sender IDs need a registration are left out (the mock's choice)."""
+    if config is None or not config.default_sender_id:
+        return None
+    dest_country = country_of(destination)
+    if dest_country is None or dest_country in (
+        SENDER_ID_UNSUPPORTED_COUNTRIES | SENDER_ID_REGISTRATION_COUNTRIES
+    ):
+        return None
+    return Origin(
+        arn=None,
+        display=config.default_sender_id,
+        iso_country_code=dest_country,
+        opt_out_list_name=None,
+    )
+
+
 def resolve_origin(
     backend: Backend,
     value: str | None,
@@ -280,8 +313,10 @@ def resolve_origin(
     config: ConfigurationSet | None = None,
 ) -> Origin:
     """Step 1: the origination identity named by ``value`` (or chosen when it is ``None``: the
-    configuration set's DefaultSenderId, else a phone number of the account that can reach the
-    destination, else ConflictException NO_ORIGINATION_IDENTITIES_FOUND)."""
+    account's sender ID named by the configuration set's DefaultSenderId, else a phone number of the
+    account that can reach the destination, else a sender ID of the account in the destination's
+    country, else the DefaultSenderId itself where the country supports sender IDs, else
+    ConflictException NO_ORIGINATION_IDENTITIES_FOUND)."""
     if value is None:
         default = _default_sender_id(backend, config, destination) if channel == "SMS" else None
         if default is not None:
@@ -291,6 +326,12 @@ def resolve_origin(
                 return _from_phone(
                     phone, backend.pools.get(phone.pool_id) if phone.pool_id else None
                 )
+        if channel == "SMS":
+            chosen = _account_sender_id(backend, destination) or _unowned_default_sender_id(
+                config, destination
+            )
+            if chosen is not None:
+                return chosen
         raise ConflictException(
             f"No origination identity in the account can send to {destination}; "
             "request a phone number or pass OriginationIdentity.",
