@@ -72,7 +72,9 @@ def _send(
         channel, price = "RCS", PRICE_PER_RCS_MESSAGE
     sending.check_origin(origin, channel, destination)
     sending.check_opt_out(backend, origin, destination)
-    protect = sending.check_protect(backend, requested_protect, config, channel, destination)
+    protect, protect_status = sending.check_protect(
+        backend, requested_protect, config, channel, destination
+    )
     sending.check_sandbox(backend, destination)
     if channel == "VOICE":
         sending.check_voice_sandbox(backend, ctx.state.sent_messages, destination)
@@ -99,6 +101,8 @@ def _send(
         destination_country_parameters=params.get("DestinationCountryParameters"),
         message_feedback_enabled=bool(feedback),
         protect_configuration_id=protect.id if protect is not None else None,
+        protect_status=protect_status,
+        is_international_send=sending.is_international_send(origin, destination),
         price=str(price),
         iso_country_code=country_of(destination),
         dry_run=dry_run,

@@ -107,20 +107,30 @@ def check_protect(
     config: ConfigurationSet | None,
     channel: str,
     destination: str,
-) -> ProtectConfiguration | None:
+) -> tuple[ProtectConfiguration | None, str | None]:
     """Step 4b, after the opt-out check ("If a phone number is in the opt-out list then the message
     is not sent regardless if there is an override to allow"): the request's protect configuration,
     else the configuration set's, else the account default judges the message. An override of the
     number in force wins over the country rule; BLOCK refuses the message, MONITOR and FILTER send.
-    Answers the protect configuration that applied, if any."""
+    Answers the protect configuration that applied, if any, and the status it gave the message."""
     chosen = requested
     if chosen is None and config is not None and config.protect_configuration_id is not None:
         chosen = backend.protect_configurations.get(config.protect_configuration_id)
     if chosen is None:
         chosen = account_default_protect(backend)
-    if chosen is not None:
-        chosen.check(channel, destination, backend.now())
-    return chosen
+    if chosen is None:
+        return None, None
+    return chosen, chosen.check(channel, destination, backend.now())
+
+
+def is_international_send(origin: Origin, destination: str) -> bool:
+    """Whether the message leaves the identity's country (``isInternationalSend`` of its events)."""
+    dest_country = country_of(destination)
+    return (
+        origin.iso_country_code is not None
+        and dest_country is not None
+        and origin.iso_country_code != dest_country
+    )
 
 
 def _phone_can_send(phone: PhoneNumber, channel: str, destination: str) -> bool:
