@@ -110,6 +110,7 @@ def test_pool_sends_rcs_first_then_sms(
 ) -> None:
     """A pool with an agent and an SMS number sends over RCS when the agent can, else over SMS from the pool."""
     number = _toll_free(client)
+    sms.backend().complete_registration(number["PhoneNumberId"])
     client.associate_origination_identity(
         PoolId=pool["PoolId"], OriginationIdentity=number["PhoneNumberId"]
     )

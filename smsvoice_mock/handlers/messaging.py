@@ -70,7 +70,7 @@ def _send(
         )
     if origin.rcs_agent is not None:  # an RCS agent "delivers over RCS only with no fallback"
         channel, price = "RCS", PRICE_PER_RCS_MESSAGE
-    sending.check_origin(origin, channel, destination)
+    sending.check_origin(backend, origin, channel, destination)
     sending.check_opt_out(backend, origin, destination)
     protect, protect_status = sending.check_protect(
         backend, requested_protect, config, channel, destination

@@ -111,7 +111,7 @@ def send_destination_number_verification_code(
         origin = sending.resolve_origin(
             backend, params["OriginationIdentity"], channel, destination, config
         )
-        sending.check_origin(origin, channel, destination)
+        sending.check_origin(backend, origin, channel, destination)
     code = target.new_code(ctx.now())
     body = CODE_MESSAGES[params.get("LanguageCode", "EN_US")].format(code=code)
     encoding, parts = message_parts(body)

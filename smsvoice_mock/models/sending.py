@@ -35,6 +35,7 @@ from smsvoice_mock.errors import (
 from smsvoice_mock.models.countries import country_of, is_destination_simulator
 from smsvoice_mock.models.phone_number import PhoneNumber
 from smsvoice_mock.models.protect import account_default as account_default_protect
+from smsvoice_mock.models.registration import US_REGISTRATION_TYPES, registration_required
 from smsvoice_mock.models.sender_id import (
     SENDER_ID_REGISTRATION_COUNTRIES,
     SENDER_ID_UNSUPPORTED_COUNTRIES,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from smsvoice_mock.models.sender_id import SenderId
 
 NANP = frozenset({"US", "CA", "PR"})
+US_TERRITORIES = frozenset({"PR", "GU", "VI", "AS"})
 # A pool with SharedRoutesEnabled sends where none of its members can over a shared route, except in
 # these countries ("such as the United States"; the North American numbering plan, the mock's choice).
 SHARED_ROUTES_BANNED = NANP
@@ -133,15 +135,30 @@ def is_international_send(origin: Origin, destination: str) -> bool:
     )
 
 
-def _phone_can_send(phone: PhoneNumber, channel: str, destination: str) -> bool:
+def _reaches(phone: PhoneNumber, dest_country: str | None) -> bool:
+    """A number reaches its own country; a US toll-free number also the US territories ("recipients in
+    the United States or the US territories of Puerto Rico, US Virgin Islands, Guam and American
+    Samoa", user guide, toll-free registration)."""
+    if phone.international_sending_enabled or same_region(phone.iso_country_code, dest_country):
+        return True
+    return (
+        phone.number_type == "TOLL_FREE"
+        and phone.iso_country_code == "US"
+        and dest_country in US_TERRITORIES
+    )
+
+
+def _needs_registration(backend: Backend, phone: PhoneNumber, channel: str) -> bool:
+    return channel in ("SMS", "MMS") and registration_required(backend, phone)
+
+
+def _phone_can_send(backend: Backend, phone: PhoneNumber, channel: str, destination: str) -> bool:
     return (
         phone.status == "ACTIVE"
         and channel in phone.number_capabilities
-        and (
-            phone.international_sending_enabled
-            or same_region(phone.iso_country_code, country_of(destination))
-        )
+        and _reaches(phone, country_of(destination))
         and (phone.number_type != "SIMULATOR" or is_destination_simulator(destination))
+        and not _needs_registration(backend, phone, channel)
     )
 
 
@@ -228,7 +245,7 @@ def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -
     for arn in pool.members:
         phone = phones.get(arn)
         if phone is not None:
-            if _phone_can_send(phone, channel, destination):
+            if _phone_can_send(backend, phone, channel, destination):
                 return _from_phone(phone, pool)
             continue
         sender = senders.get(arn)
@@ -332,7 +349,7 @@ def resolve_origin(
         if default is not None:
             return default
         for phone in backend.phone_numbers.values():
-            if _phone_can_send(phone, channel, destination):
+            if _phone_can_send(backend, phone, channel, destination):
                 return _from_phone(
                     phone, backend.pools.get(phone.pool_id) if phone.pool_id else None
                 )
@@ -372,8 +389,8 @@ def resolve_origin(
     )
 
 
-def check_origin(origin: Origin, channel: str, destination: str) -> None:
-    """Steps 2 and 3: status, capability, simulator and country rules."""
+def check_origin(backend: Backend, origin: Origin, channel: str, destination: str) -> None:
+    """Steps 2 and 3: status, capability, registration, simulator and country rules."""
     phone = origin.phone
     dest_country = country_of(destination)
     if phone is not None:
@@ -406,9 +423,17 @@ def check_origin(origin: Origin, channel: str, destination: str) -> None:
                     f"of its own country ({phone.iso_country_code}).",
                 )
             return
-        if not phone.international_sending_enabled and not same_region(
-            phone.iso_country_code, dest_country
-        ):
+        if _needs_registration(backend, phone, channel):
+            raise ConflictException(
+                f"{phone.number_type} number {phone.id} sends text and media once its "
+                f"{US_REGISTRATION_TYPES[phone.number_type]} is approved; its registration is "
+                f"{phone.registration_id or 'missing'} (tests: "
+                "sms.backend().complete_registration(phone_number_id)).",
+                reason="REGISTRATION_NOT_COMPLETE",
+                resource_type="phone-number",
+                resource_id=phone.id,
+            )
+        if not _reaches(phone, dest_country):
             raise invalid(
                 "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
                 "DestinationPhoneNumber",
