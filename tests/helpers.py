@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
 import boto3
 import pytest
 from botocore.config import Config
+
+from smsvoice_mock import SmsVoiceMock
 
 SERVICE = "pinpoint-sms-voice-v2"
 REGION = "us-east-1"
@@ -41,3 +44,10 @@ def error_of(exc_info: pytest.ExceptionInfo[Any]) -> dict[str, Any]:
             if k in response
         },
     }
+
+
+def to_next_utc_day(sms: SmsVoiceMock, seconds_before: int = 0) -> None:
+    """Advance ``sms.clock`` to the next UTC midnight (or ``seconds_before`` it)."""
+    now = sms.clock.now()
+    midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=timezone.utc)
+    sms.clock.advance(seconds=(midnight - now).total_seconds() - seconds_before)

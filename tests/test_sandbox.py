@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
 import pytest
 
 from smsvoice_mock import SmsVoiceMock, mock_smsvoice
-from tests.helpers import error_of, make_client, request_number
+from tests.helpers import error_of, make_client, request_number, to_next_utc_day
 
 SUCCESS = "+14254147755"
 FAILURE = "+14254147167"
@@ -292,9 +291,12 @@ def test_verified_number_can_be_deleted_24_hours_after_it_was_added(
         "ResourceId": vid,
     }
     sandbox.clock.advance(seconds=1)
-    assert sclient.delete_verified_destination_number(VerifiedDestinationNumberId=vid)[
-        "VerifiedDestinationNumberId"
-    ] == vid
+    assert (
+        sclient.delete_verified_destination_number(VerifiedDestinationNumberId=vid)[
+            "VerifiedDestinationNumberId"
+        ]
+        == vid
+    )
 
 
 # -- verification codes ----------------------------------------------------------------------
@@ -414,12 +416,6 @@ def _call(client: Any, origin: str, destination: str, body: str = "Hello") -> di
     )
 
 
-def _to_next_utc_day(sandbox: SmsVoiceMock, seconds_before: int = 0) -> None:
-    now = sandbox.clock.now()
-    midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=timezone.utc)
-    sandbox.clock.advance(seconds=(midnight - now).total_seconds() - seconds_before)
-
-
 def test_voice_sandbox_calls_per_recipient_per_day(sclient: Any, sandbox: SmsVoiceMock) -> None:
     """Voice in the sandbox: at most 5 messages a day to one recipient (user guide, SMS and voice
     sandbox) → DAILY_DESTINATION_CALL_LIMIT, until the next UTC day of sms.clock."""
@@ -430,7 +426,7 @@ def test_voice_sandbox_calls_per_recipient_per_day(sclient: Any, sandbox: SmsVoi
     with pytest.raises(sclient.exceptions.ServiceQuotaExceededException) as exc:
         _call(sclient, origin, SUCCESS)
     assert error_of(exc)["Reason"] == "DAILY_DESTINATION_CALL_LIMIT"
-    _to_next_utc_day(sandbox, seconds_before=1)
+    to_next_utc_day(sandbox, seconds_before=1)
     with pytest.raises(sclient.exceptions.ServiceQuotaExceededException):
         _call(sclient, origin, SUCCESS)
     sandbox.clock.advance(seconds=1)
@@ -441,7 +437,7 @@ def test_voice_sandbox_calls_per_minute(sclient: Any, sandbox: SmsVoiceMock) -> 
     """Voice in the sandbox: at most 5 messages a minute (user guide, SMS and voice sandbox); the
     sixth within a minute is throttled, and a minute later calls go through again."""
     origin = request_number(sclient)["PhoneNumberId"]
-    _to_next_utc_day(sandbox)
+    to_next_utc_day(sandbox)
     for destination in [SUCCESS] * 3 + [FAILURE] * 2:
         _call(sclient, origin, destination)
     with pytest.raises(sclient.exceptions.ThrottlingException):
@@ -460,7 +456,7 @@ def test_voice_sandbox_calls_per_day(sclient: Any, sandbox: SmsVoiceMock) -> Non
     recipients = [f"+1206555010{i}" for i in range(4)]
     for recipient in recipients:
         verify(sclient, sandbox, recipient)
-    _to_next_utc_day(sandbox)
+    to_next_utc_day(sandbox)
     for recipient in recipients:
         for _ in range(5):
             _call(sclient, origin, recipient)
