@@ -387,6 +387,22 @@ def test_verification_code_expires(sclient: Any, sandbox: SmsVoiceMock) -> None:
     assert out["Status"] == "VERIFIED"
 
 
+def test_verification_code_is_valid_for_24_hours(sclient: Any, sandbox: SmsVoiceMock) -> None:
+    """A code still verifies a second short of 24 hours after it was sent on sms.clock (the mock's
+    validity, OQ-7), and no longer after 24 hours (test_verification_code_expires)."""
+    vid = sclient.create_verified_destination_number(DestinationPhoneNumber=USER)[
+        "VerifiedDestinationNumberId"
+    ]
+    sclient.send_destination_number_verification_code(
+        VerifiedDestinationNumberId=vid, VerificationChannel="TEXT"
+    )
+    sandbox.clock.advance(hours=24, seconds=-1)
+    out = sclient.verify_destination_number(
+        VerifiedDestinationNumberId=vid, VerificationCode=sandbox.verification_code(USER)
+    )
+    assert out["Status"] == "VERIFIED"
+
+
 def test_verification_code_accessor_explains(sandbox: SmsVoiceMock, sclient: Any) -> None:
     """``sms.verification_code`` says why there is no code to read."""
     with pytest.raises(LookupError, match="not a verified destination number"):

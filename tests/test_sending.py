@@ -407,6 +407,31 @@ def test_message_feedback(client: Any, sms: SmsVoiceMock, simulator: dict[str, A
     assert sms.sent_messages.one(message_id=message_id).message_feedback_status == "RECEIVED"
 
 
+def test_unconfirmed_message_feedback_fails_after_an_hour(
+    client: Any, sms: SmsVoiceMock, simulator: dict[str, Any]
+) -> None:
+    """ "When you receive a signal that a user has received the message you must use
+    PutMessageFeedback to set the message feedback record as RECEIVED; Otherwise, an hour after the
+    message feedback record is set to FAILED" (API_PutMessageFeedback), on sms.clock."""
+    on_time, late = (
+        send(
+            client,
+            DestinationPhoneNumber=SUCCESS,
+            OriginationIdentity=simulator["PhoneNumberId"],
+            MessageFeedbackEnabled=True,
+        )
+        for _ in range(2)
+    )
+    sms.clock.advance(hours=1, seconds=-1)
+    out = client.put_message_feedback(MessageId=on_time, MessageFeedbackStatus="RECEIVED")
+    assert out["MessageFeedbackStatus"] == "RECEIVED"
+    sms.clock.advance(seconds=2)
+    out = client.put_message_feedback(MessageId=late, MessageFeedbackStatus="RECEIVED")
+    assert out["MessageFeedbackStatus"] == "FAILED"
+    assert sms.sent_messages.one(message_id=late).message_feedback_status == "FAILED"
+    assert sms.sent_messages.one(message_id=on_time).message_feedback_status == "RECEIVED"
+
+
 @pytest.mark.parametrize("feedback", [False, None], ids=["feedback-disabled", "unknown-id"])
 def test_message_feedback_unknown(
     client: Any, simulator: dict[str, Any], feedback: bool | None

@@ -8,6 +8,7 @@ configuration set's event destinations (``sms.events``).
 from __future__ import annotations
 
 import dataclasses
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -33,6 +34,7 @@ from smsvoice_mock.models.rcs import PRICE_PER_RCS_MESSAGE
 
 DEFAULT_TTL = 72 * 3600  # "By default this is 72 hours."
 DEFAULT_VOICE_ID = "MATTHEW"  # "By default this is set to "MATTHEW"."
+FEEDBACK_WINDOW = timedelta(hours=1)  # PutMessageFeedback: "an hour after … set to FAILED"
 
 
 def _require_body(params: dict[str, Any]) -> str:
@@ -215,6 +217,10 @@ def put_message_feedback(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
         # A message sent without MessageFeedbackEnabled has no feedback record to update.
         raise not_found("message", message_id)
     status = params["MessageFeedbackStatus"]
+    if ctx.now() - found.sent_at > FEEDBACK_WINDOW:
+        # "Otherwise, an hour after the message feedback record is set to FAILED": the record is
+        # settled; a late call answers what it holds (the mock's choice).
+        status = found.message_feedback_status or "FAILED"
     ctx.state.sent_messages._replace(
         found, dataclasses.replace(found, message_feedback_status=status)
     )
