@@ -152,10 +152,15 @@ def test_keywords_of_a_pooled_agent_are_the_pools(
     assert error_of(exc)["Reason"] == "RCS_AGENT_ASSOCIATED_TO_POOL"
 
 
-def _pool_of(client: Any, iso: str, number_type: str, shared: bool) -> dict[str, Any]:
+def _pool_of(
+    client: Any, sms: SmsVoiceMock, iso: str, number_type: str, shared: bool
+) -> dict[str, Any]:
+    """A pool of one SMS number (registered when US toll-free registration applies)."""
     number = request_number(
         client, IsoCountryCode=iso, NumberType=number_type, NumberCapabilities=["SMS"]
     )
+    if number_type == "TOLL_FREE":
+        sms.backend().complete_registration(number["PhoneNumberId"])
     pool = client.create_pool(
         OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL"
     )
@@ -166,7 +171,7 @@ def _pool_of(client: Any, iso: str, number_type: str, shared: bool) -> dict[str,
 def test_shared_route_where_no_member_reaches(client: Any, sms: SmsVoiceMock) -> None:
     """A pool with SharedRoutesEnabled sends where none of its members can "using phone numbers or
     sender IDs … that are shared with other users"."""
-    pool = _pool_of(client, "US", "TOLL_FREE", shared=True)
+    pool = _pool_of(client, sms, "US", "TOLL_FREE", shared=True)
     out = client.send_text_message(
         DestinationPhoneNumber="+447700900123", OriginationIdentity=pool["PoolId"], MessageBody="Hi"
     )
@@ -178,59 +183,31 @@ def test_shared_route_where_no_member_reaches(client: Any, sms: SmsVoiceMock) ->
 
 
 @pytest.mark.parametrize(
-    ("iso", "number_type", "shared", "destination"),
-    [("US", "TOLL_FREE", False, "+447700900123"), ("GB", "LONG_CODE", True, "+12065550100")],
-    ids=["not-shared", "united-states"],
-)
-def test_no_shared_route(
-    client: Any, iso: str, number_type: str, shared: bool, destination: str
-) -> None:
-    """Without SharedRoutesEnabled, or to the United States ("senders aren't allowed to use shared
-    routes"), a pool sends only from its members: none can reach the destination, so the answer is
-    ConflictException NO_ORIGINATION_IDENTITIES_FOUND (real-clients.md 4.1, GC Notify PR #2205 [A])."""
-    pool = _pool_of(client, iso, number_type, shared)
-    with pytest.raises(client.exceptions.ConflictException) as exc:
-        client.send_text_message(
-            DestinationPhoneNumber=destination, OriginationIdentity=pool["PoolId"], MessageBody="Hi"
-        )
-    assert error_of(exc) == {
-        "Code": "ConflictException",
-        "Reason": "NO_ORIGINATION_IDENTITIES_FOUND",
-        "ResourceType": "pool",
-        "ResourceId": pool["PoolId"],
-    }
-
-
-def _sms_only_pool(client: Any) -> dict[str, Any]:
-    number = request_number(client, NumberType="LONG_CODE", NumberCapabilities=["SMS"])
-    return dict(
-        client.create_pool(OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL")
-    )
-
-
-def _simulator_pool(client: Any) -> dict[str, Any]:
-    number = request_number(client)
-    return dict(
-        client.create_pool(OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL")
-    )
-
-
-@pytest.mark.parametrize(
-    ("make_pool", "send", "destination"),
+    ("iso", "number_type", "shared", "send", "destination"),
     [
-        (_sms_only_pool, "send_text_message", "+16715550123"),
-        (_simulator_pool, "send_text_message", US_MOBILE),
-        (_sms_only_pool, "send_voice_message", US_MOBILE),
+        ("US", "TOLL_FREE", False, "send_text_message", "+447700900123"),
+        ("GB", "LONG_CODE", True, "send_text_message", US_MOBILE),
+        ("US", "LONG_CODE", False, "send_text_message", "+16715550123"),
+        ("US", "SIMULATOR", False, "send_text_message", US_MOBILE),
+        ("US", "LONG_CODE", False, "send_voice_message", US_MOBILE),
     ],
-    ids=["guam-country", "simulator-rule", "missing-voice-capability"],
+    ids=["not-shared", "united-states", "guam-country", "simulator-rule", "missing-voice"],
 )
 def test_pool_without_a_member_for_the_destination(
-    client: Any, make_pool: Any, send: str, destination: str
+    client: Any,
+    sms: SmsVoiceMock,
+    iso: str,
+    number_type: str,
+    shared: bool,
+    send: str,
+    destination: str,
 ) -> None:
     """A pool none of whose members can reach the destination answers ConflictException
     NO_ORIGINATION_IDENTITIES_FOUND, whatever the reason (real-clients.md 4.1 [A]: GC Notify PR #2205,
-    a pool meeting the Guam number +16715550123; 4.2 [A]: VA Notify PR #2633)."""
-    pool = make_pool(client)
+    a pool meeting the Guam number +16715550123; 4.2 [A]: VA Notify PR #2633). A shared route doesn't
+    help without SharedRoutesEnabled, nor to the United States ("senders aren't allowed to use shared
+    routes")."""
+    pool = _pool_of(client, sms, iso, number_type, shared)
     with pytest.raises(client.exceptions.ConflictException) as exc:
         getattr(client, send)(
             DestinationPhoneNumber=destination, OriginationIdentity=pool["PoolId"], MessageBody="Hi"
