@@ -4,7 +4,7 @@ through a real boto3 client: Terraform's acceptance tests, GC Notify and VA Noti
 Items with a test of their own elsewhere: upper-cased keywords (test_keywords.py), ``Policy`` "{}"
 (test_policies.py), a sender ID joining a pool without IsoCountryCode (test_pools.py), pools that
 can't reach the destination (test_pool_routing.py), Canada and Puerto Rico from a US number
-(test_sending.py) and the PROMOTIONAL simulator number (test_phone_numbers.py).
+(test_sending.py, test_international_sending) and the PROMOTIONAL simulator number (test_phone_numbers.py).
 """
 
 from __future__ import annotations
