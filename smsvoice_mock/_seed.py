@@ -52,6 +52,7 @@ from smsvoice_mock.models.pool import (
     Pool,
     resolve_identity,
 )
+from smsvoice_mock.models.registration import complete_registration, registration_required
 from smsvoice_mock.models.sender_id import (
     MESSAGE_TYPES,
     SENDER_ID_UNSUPPORTED_COUNTRIES,
@@ -481,6 +482,11 @@ def _phone_number(
         _quota(backend, backend.phone_numbers, "PHONE_NUMBERS")
     _keywords(where, full, made.keywords)
     backend.phone_numbers[made.id] = made
+    if registration_required(backend, made) and made.registration_id not in backend.registrations:
+        # A number production code reads from its settings sends: a seeded US toll-free or 10DLC
+        # number is registered (a COMPLETE registration, with the entry's RegistrationId if any).
+        given_registration, made.registration_id = made.registration_id, None
+        complete_registration(backend, made, given_registration)
     if "PoolId" in full:
         pooled.append((where, made, full["PoolId"]))
 

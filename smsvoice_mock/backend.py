@@ -203,6 +203,19 @@ class Backend:
     def rcs_agent(self, value: str, name: str = "RcsAgentId") -> RcsAgent:
         return self.find(self.rcs_agents, "rcs-agent", value, name)
 
+    def complete_registration(self, phone_number_id: str) -> str:
+        """Make a US toll-free or 10DLC number ready to send in one line: a COMPLETE registration
+        of its type, associated with it. Answers the registration id."""
+        from smsvoice_mock.models.registration import complete_registration
+
+        number = self.phone_numbers.get(phone_number_id)
+        if number is None:
+            raise RuntimeError(
+                f"{phone_number_id!r} is not a phone number of account {self.account_id} in "
+                f"{self.region}; pass the PhoneNumberId that RequestPhoneNumber answered."
+            )
+        return complete_registration(self, number).id
+
     def notify_configuration(
         self, value: str, name: str = "NotifyConfigurationId"
     ) -> NotifyConfiguration:

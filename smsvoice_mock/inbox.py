@@ -42,6 +42,10 @@ class SentMessage:
     destination_country_parameters: dict[str, str] | None = None
     message_feedback_enabled: bool = False
     protect_configuration_id: str | None = None
+    # The protect status that let the message through (ALLOW, MONITOR, FILTER), when one applied.
+    protect_status: str | None = None
+    # Whether the message left the origination identity's country.
+    is_international_send: bool = False
     encoding: str | None = None
     parts: int = 1
     price: str = "0"

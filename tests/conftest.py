@@ -20,7 +20,7 @@ from botocore.exceptions import ParamValidationError
 from botocore.validate import ParamValidator
 
 from smsvoice_mock import SmsVoiceMock, mock_smsvoice
-from smsvoice_mock._model import operation_model, service_model
+from smsvoice_mock._model import enum_values, operation_model, service_model
 from smsvoice_mock._validate import problems_for
 from tests.helpers import SERVICE, make_client
 
@@ -38,9 +38,29 @@ def _documented_optional(document: dict[str, Any]) -> None:
             row["IsoCountryCode"] = "US"
 
 
+def check_error_reason(http_response: Any) -> None:
+    """Fail loudly when an error's ``Reason`` is not in the model's enum for that exception."""
+    try:
+        body = json.loads(http_response.content)
+    except ValueError:
+        return
+    if not isinstance(body, dict) or "Reason" not in body:
+        return
+    code = str(body.get("__type", "")).rpartition("#")[2]
+    allowed = enum_values(f"{code}Reason")
+    if body["Reason"] not in allowed:
+        failure = f"{code} Reason {body['Reason']!r} is not in the model's {code}Reason enum"
+        SHAPE_FAILURES.append(failure)
+        raise AssertionError(failure)
+
+
 def check_output_shape(http_response: Any, parsed: dict[str, Any], model: Any, **_: Any) -> None:
-    """Fail loudly when a 200 response does not fit the operation's output shape."""
-    if http_response.status_code != 200 or model.output_shape is None:
+    """Fail loudly when a 200 response does not fit the operation's output shape, or an error
+    response carries a Reason outside its exception's enum."""
+    if http_response.status_code != 200:
+        check_error_reason(http_response)
+        return
+    if model.output_shape is None:
         return
     body = copy.deepcopy({k: v for k, v in parsed.items() if k != "ResponseMetadata"})
     wire = json.loads(http_response.content)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import importlib
 import os
+from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
 import boto3
 import pytest
 from botocore.config import Config
+
+from smsvoice_mock import SmsVoiceMock
 
 SERVICE = "pinpoint-sms-voice-v2"
 REGION = "us-east-1"
@@ -56,3 +59,10 @@ def tool_or_skip(module: str, extra: str) -> Any:
             f"{module} is not installed (pip install -e '.[{extra}]'); with CI=true this fails instead",
             allow_module_level=True,
         )
+
+
+def to_next_utc_day(sms: SmsVoiceMock, seconds_before: int = 0) -> None:
+    """Advance ``sms.clock`` to the next UTC midnight (or ``seconds_before`` it)."""
+    now = sms.clock.now()
+    midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=timezone.utc)
+    sms.clock.advance(seconds=(midnight - now).total_seconds() - seconds_before)

@@ -287,3 +287,95 @@ def test_events_delivered_into_moto(sms: SmsVoiceMock) -> None:
         assert [json.loads(e["message"])["messageId"] for e in logged] == [
             sms.sent_messages.last.message_id
         ]
+
+
+# Keys of the user guide's SMS event example (configuration-sets-event-format) and of the EventBridge
+# examples (monitoring-eventbridge), which add isInternationalSend, carrierName and protectConfiguration.
+DOCUMENTED_TEXT_KEYS = {
+    "eventType",
+    "eventVersion",
+    "eventTimestamp",
+    "isFinal",
+    "originationPhoneNumber",
+    "destinationPhoneNumber",
+    "isoCountryCode",
+    "isInternationalSend",
+    "mcc",
+    "mnc",
+    "carrierName",
+    "messageId",
+    "messageRequestTimestamp",
+    "messageEncoding",
+    "messageType",
+    "messageStatus",
+    "messageStatusDescription",
+    "context",
+    "totalMessageParts",
+    "totalMessagePrice",
+    "totalCarrierFee",
+    "protectConfiguration",
+}
+
+
+def test_text_records_carry_every_documented_key(
+    client: Any, sms: SmsVoiceMock, config_set: str
+) -> None:
+    """An SMS event record carries every key of the user guide's SMS and EventBridge examples, with
+    values consistent with the send: ``mcc``/``mnc``/``carrierName`` as CarrierLookup answers for the
+    destination, ``isInternationalSend`` from the identity's and destination's countries, and
+    ``protectConfiguration`` naming the protect configuration and the status it gave."""
+    destination(client, "sns", ["TEXT_ALL"], SnsDestination={"TopicArn": TOPIC})
+    protect = client.create_protect_configuration()["ProtectConfigurationId"]
+    long_code = request_number(client, NumberType="LONG_CODE", NumberCapabilities=["SMS"])
+    client.update_phone_number(
+        PhoneNumberId=long_code["PhoneNumberId"], InternationalSendingEnabled=True
+    )
+    for target, international in (("+12065550100", False), ("+447700900123", True)):
+        client.send_text_message(
+            DestinationPhoneNumber=target,
+            OriginationIdentity=long_code["PhoneNumberId"],
+            MessageBody="hello",
+            ConfigurationSetName=config_set,
+            ProtectConfigurationId=protect,
+            Context={"account": "bar"},
+        )
+        record = sms.events.find(destination_arn=TOPIC)[-1].record
+        assert set(record) >= DOCUMENTED_TEXT_KEYS
+        looked_up = client.carrier_lookup(PhoneNumber=target)
+        assert (record["mcc"], record["mnc"], record["carrierName"]) == (
+            looked_up["MCC"],
+            looked_up["MNC"],
+            looked_up["Carrier"],
+        )
+        assert record["isInternationalSend"] is international
+        assert record["protectConfiguration"] == {
+            "protectConfigurationId": protect,
+            "protectStatus": "ALLOW",
+        }
+
+
+def test_voice_records_follow_the_documented_example(
+    client: Any, sms: SmsVoiceMock, number: dict[str, Any], config_set: str
+) -> None:
+    """A voice event record carries the keys of the user guide's voice example (EventBridge page), and
+    VOICE_INITIATED is not final there ("isFinal": false)."""
+    destination(client, "sns", ["VOICE_ALL"], SnsDestination={"TopicArn": TOPIC})
+    client.send_voice_message(
+        DestinationPhoneNumber=SUCCESS,
+        OriginationIdentity=number["PhoneNumberId"],
+        MessageBody="hello",
+        ConfigurationSetName=config_set,
+    )
+    first = sms.events.find(destination_arn=TOPIC)[0].record
+    assert first["eventType"] == "VOICE_INITIATED"
+    assert first["isFinal"] is False
+    assert {
+        "eventVersion",
+        "eventTimestamp",
+        "originationPhoneNumber",
+        "isoCountryCode",
+        "isInternationalSend",
+        "messageId",
+        "messageRequestTimestamp",
+        "messageStatus",
+    } <= set(first)

@@ -45,6 +45,20 @@ def test_put_keyword_creates_and_overwrites(client: Any, number: dict[str, Any])
     ]
 
 
+def test_keywords_are_answered_upper_cased(client: Any, number: dict[str, Any]) -> None:
+    """PutKeyword and DescribeKeywords answer the keyword upper-cased (real-clients.md 2.3 [A]:
+    Terraform's keyword tests put "tf-acc-test-AbCd" and read back "TF-ACC-TEST-ABCD")."""
+    pid = number["PhoneNumberId"]
+    out = client.put_keyword(
+        OriginationIdentity=pid, Keyword="tf-acc-test-AbCd", KeywordMessage="Hello"
+    )
+    assert (out["Keyword"], out["KeywordAction"]) == ("TF-ACC-TEST-ABCD", "AUTOMATIC_RESPONSE")
+    listed = client.describe_keywords(OriginationIdentity=pid, Keywords=["tf-acc-test-abcd"])
+    assert [k["Keyword"] for k in listed["Keywords"]] == ["TF-ACC-TEST-ABCD"]
+    everything = client.describe_keywords(OriginationIdentity=pid)["Keywords"]
+    assert "TF-ACC-TEST-ABCD" in {k["Keyword"] for k in everything}
+
+
 def test_put_keyword_by_arn(client: Any, number: dict[str, Any]) -> None:
     """An origination identity may be given by its ARN; the answer names the id and the ARN."""
     out = client.put_keyword(

@@ -9,8 +9,12 @@ from typing import Any
 import pytest
 
 from smsvoice_mock import SmsVoiceMock, mock_smsvoice
-from smsvoice_mock.models.notify import NOTIFY_CONFIGURATIONS_PER_ACCOUNT, NotifyConfiguration
-from tests.helpers import error_of, make_client, request_number
+from smsvoice_mock.models.notify import (
+    DAILY_MESSAGE_LIMITS,
+    NOTIFY_CONFIGURATIONS_PER_ACCOUNT,
+    NotifyConfiguration,
+)
+from tests.helpers import error_of, make_client, request_number, to_next_utc_day
 
 US_MOBILE = "+12065550100"
 GB_MOBILE = "+447700900123"
@@ -512,3 +516,20 @@ def test_sandbox_needs_verified_destinations() -> None:
             send_text(client, config)
         assert error_of(exc)["Reason"] == "DESTINATION_PHONE_NUMBER_NOT_VERIFIED"
         assert send_text(client, config, DestinationPhoneNumber="+14254147755")["MessageId"]
+
+
+def test_daily_tier_message_limit(
+    client: Any, sms: SmsVoiceMock, config: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A configuration sends at most its tier's daily number of messages (the model's
+    DAILY_NOTIFY_TIER_MESSAGE_LIMIT); the count starts again on the next UTC day of sms.clock."""
+    monkeypatch.setitem(DAILY_MESSAGE_LIMITS, "BASIC", 3)
+    to_next_utc_day(sms)
+    for _ in range(3):
+        send_text(client, config)
+    sms.clock.advance(hours=24, seconds=-1)
+    with pytest.raises(client.exceptions.ServiceQuotaExceededException) as exc:
+        send_text(client, config)
+    assert error_of(exc)["Reason"] == "DAILY_NOTIFY_TIER_MESSAGE_LIMIT"
+    sms.clock.advance(seconds=1)
+    send_text(client, config)

@@ -146,7 +146,10 @@ def test_delete_opted_out_number_once_every_30_days(sms: Any, client: Any) -> No
     with pytest.raises(client.exceptions.ValidationException) as exc:
         client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber=number)
     assert error_of(exc)["Reason"] == "PHONE_NUMBER_CANNOT_BE_OPTED_IN"
-    sms.clock.advance(days=30)
+    sms.clock.advance(days=30, seconds=-1)
+    with pytest.raises(client.exceptions.ValidationException):
+        client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber=number)
+    sms.clock.advance(seconds=1)
     assert (
         client.delete_opted_out_number(OptOutListName="Default", OptedOutNumber=number)[
             "OptedOutNumber"

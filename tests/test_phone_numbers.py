@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 
+from smsvoice_mock import SmsVoiceMock
 from tests.helpers import error_of, request_number
+from tests.test_registrations import ready_toll_free
 
 ID = re.compile(r"phone-[0-9a-f]{32}")
 
@@ -78,7 +80,6 @@ def test_every_requestable_number_type(
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"NumberType": "SIMULATOR", "MessageType": "PROMOTIONAL"}, "MessageType"),
         ({"NumberType": "SIMULATOR", "IsoCountryCode": "GB"}, "NumberType"),
         ({"NumberType": "TEN_DLC", "IsoCountryCode": "GB"}, "NumberType"),
         ({"IsoCountryCode": "ZZ", "NumberType": "LONG_CODE"}, "IsoCountryCode"),
@@ -91,7 +92,6 @@ def test_every_requestable_number_type(
         ),
     ],
     ids=[
-        "simulator-promotional",
         "simulator-outside-us",
         "10dlc-outside-us",
         "unknown-country",
@@ -99,8 +99,8 @@ def test_every_requestable_number_type(
     ],
 )
 def test_request_conditions(client: Any, overrides: dict[str, Any], field: str) -> None:
-    """ "When you request a SIMULATOR phone number, you must set MessageType as TRANSACTIONAL"; simulator
-    and 10DLC numbers are US-only; number preferences "apply only to TEN_DLC requests in the US"."""
+    """Simulator and 10DLC numbers are US-only; number preferences "apply only to TEN_DLC requests in
+    the US"."""
     with pytest.raises(client.exceptions.ValidationException) as exc:
         request_number(client, **overrides)
     error = error_of(exc)
@@ -349,3 +349,91 @@ def test_list_available_phone_numbers(client: Any) -> None:
         IsoCountryCode="GB", NumberCapabilities=["SMS"], NumberType="TEN_DLC"
     )
     assert empty["AvailablePhoneNumbers"] == []
+
+
+def test_promotional_simulator_number_is_not_found(client: Any) -> None:
+    """ "When you request a SIMULATOR phone number, you must set MessageType as TRANSACTIONAL"
+    (API_RequestPhoneNumber); a PROMOTIONAL one fails with ResourceNotFoundException, as Terraform's
+    pool MessageType test saw live (real-clients.md 2.2 [A]), and nothing is created."""
+    with pytest.raises(client.exceptions.ResourceNotFoundException) as exc:
+        request_number(client, MessageType="PROMOTIONAL")
+    assert error_of(exc)["ResourceType"] == "phone-number"
+    assert client.describe_phone_numbers()["PhoneNumbers"] == []
+
+
+@pytest.mark.parametrize("number_type", ["TOLL_FREE", "TEN_DLC"])
+def test_unregistered_us_number_sends_no_text(
+    client: Any, sms: SmsVoiceMock, number_type: str
+) -> None:
+    """A US toll-free or 10DLC number sends text only once its registration is approved (user guide:
+    "Your toll-free number registration must be completed and verified before you can use it to send
+    SMS messages"; 10DLC needs "an approved 10DLC registered brand and 10DLC registered campaign"):
+    ConflictException REGISTRATION_NOT_COMPLETE; voice is not gated. One line makes it ready."""
+    number = request_number(client, NumberType=number_type, NumberCapabilities=["SMS", "VOICE"])
+    params = {
+        "DestinationPhoneNumber": "+12065550100",
+        "OriginationIdentity": number["PhoneNumberId"],
+        "MessageBody": "Hi",
+    }
+    with pytest.raises(client.exceptions.ConflictException) as exc:
+        client.send_text_message(**params)
+    assert error_of(exc) == {
+        "Code": "ConflictException",
+        "Reason": "REGISTRATION_NOT_COMPLETE",
+        "ResourceType": "phone-number",
+        "ResourceId": number["PhoneNumberId"],
+    }
+    client.send_voice_message(**params)
+    registration_id = sms.backend().complete_registration(number["PhoneNumberId"])
+    client.send_text_message(**params)
+    assert sms.sent_messages.last.origination_identity == number["PhoneNumber"]
+    described = client.describe_registrations(RegistrationIds=[registration_id])["Registrations"]
+    assert described[0]["RegistrationStatus"] == "COMPLETE"
+    assert (
+        client.describe_phone_numbers(PhoneNumberIds=[number["PhoneNumberId"]])["PhoneNumbers"][0][
+            "RegistrationId"
+        ]
+        == registration_id
+    )
+
+
+def test_registration_through_the_api_makes_a_toll_free_number_ready(
+    client: Any, sms: SmsVoiceMock
+) -> None:
+    """A toll-free number associated with a US_TOLL_FREE_REGISTRATION sends once the registration is
+    approved (registrations-tfn.html), not while it is under review."""
+    registration, number = ready_toll_free(client)
+    client.submit_registration_version(RegistrationId=registration["RegistrationId"])
+    params = {
+        "DestinationPhoneNumber": "+12065550100",
+        "OriginationIdentity": number["PhoneNumberId"],
+        "MessageBody": "Hi",
+    }
+    with pytest.raises(client.exceptions.ConflictException):
+        client.send_text_message(**params)
+    sms.backend().registrations[registration["RegistrationId"]].approve(sms.clock.now())
+    client.send_text_message(**params)
+
+
+def test_us_toll_free_reaches_the_us_territories(client: Any, sms: SmsVoiceMock) -> None:
+    """A US toll-free number reaches "recipients in the United States or the US territories of
+    Puerto Rico, US Virgin Islands, Guam and American Samoa" (user guide, toll-free registration)."""
+    number = request_number(client, NumberType="TOLL_FREE", NumberCapabilities=["SMS"])
+    sms.backend().complete_registration(number["PhoneNumberId"])
+    for destination in ("+17875550100", "+16715550123"):
+        client.send_text_message(
+            DestinationPhoneNumber=destination,
+            OriginationIdentity=number["PhoneNumberId"],
+            MessageBody="Hi",
+        )
+        assert sms.sent_messages.last.destination_phone_number == destination
+
+
+def test_complete_registration_misuse(client: Any, sms: SmsVoiceMock) -> None:
+    """``complete_registration`` says what to do when given a number that needs no registration or
+    an unknown id (misuse raises TypeError/RuntimeError, house style)."""
+    simulator = request_number(client)
+    with pytest.raises(TypeError, match="only US TOLL_FREE and TEN_DLC"):
+        sms.backend().complete_registration(simulator["PhoneNumberId"])
+    with pytest.raises(RuntimeError, match="PhoneNumberId that RequestPhoneNumber answered"):
+        sms.backend().complete_registration("phone-missing")

@@ -73,8 +73,7 @@ def test_put_get_delete(client: Any, shared_arn: str) -> None:
     )
     deleted = client.delete_resource_policy(ResourceArn=shared_arn)
     assert (deleted["Policy"], deleted["CreatedTimestamp"]) == (policy, put["CreatedTimestamp"])
-    with pytest.raises(client.exceptions.ResourceNotFoundException):
-        client.get_resource_policy(ResourceArn=shared_arn)
+    assert client.get_resource_policy(ResourceArn=shared_arn)["Policy"] == "{}"
 
 
 def test_put_replaces_the_policy(client: Any, sms: SmsVoiceMock) -> None:
@@ -89,16 +88,21 @@ def test_put_replaces_the_policy(client: Any, sms: SmsVoiceMock) -> None:
 
 
 @pytest.mark.parametrize("operation", ["get_resource_policy", "delete_resource_policy"])
-def test_no_policy_attached_is_not_found(client: Any, operation: str) -> None:
-    """Reading or deleting the policy of a resource without one is ResourceNotFoundException."""
+def test_no_policy_attached_answers_an_empty_policy(client: Any, operation: str) -> None:
+    """A resource without a policy answers HTTP 200 with ``Policy`` "{}" (real-clients.md 2.7 [A]:
+    Terraform's resource policy tests read "{}" when none is attached); Delete is a choice."""
     arn = _opt_out_list(client)
-    with pytest.raises(client.exceptions.ResourceNotFoundException) as exc:
-        getattr(client, operation)(ResourceArn=arn)
-    assert error_of(exc) == {
-        "Code": "ResourceNotFoundException",
-        "ResourceType": "policy",
-        "ResourceId": arn,
-    }
+    got = getattr(client, operation)(ResourceArn=arn)
+    assert (got["ResourceArn"], got["Policy"]) == (arn, "{}")
+    assert "CreatedTimestamp" not in got
+
+
+def test_deleted_policy_reads_back_empty(client: Any) -> None:
+    """After DeleteResourcePolicy, GetResourcePolicy answers ``Policy`` "{}" (real-clients.md 2.7 [A])."""
+    arn = _pool(client)
+    client.put_resource_policy(ResourceArn=arn, Policy=policy_for(arn))
+    client.delete_resource_policy(ResourceArn=arn)
+    assert client.get_resource_policy(ResourceArn=arn)["Policy"] == "{}"
 
 
 def test_policy_does_not_outlive_its_resource(client: Any) -> None:
@@ -110,9 +114,7 @@ def test_policy_does_not_outlive_its_resource(client: Any) -> None:
         client.get_resource_policy(ResourceArn=arn)
     assert error_of(exc)["ResourceType"] == "opt-out-list"
     _opt_out_list(client)
-    with pytest.raises(client.exceptions.ResourceNotFoundException) as exc:
-        client.get_resource_policy(ResourceArn=arn)
-    assert error_of(exc)["ResourceType"] == "policy"
+    assert client.get_resource_policy(ResourceArn=arn)["Policy"] == "{}"
 
 
 @pytest.mark.parametrize(
@@ -186,8 +188,7 @@ def test_policy_must_be_a_json_object(client: Any, policy: str, reason: str) -> 
     error = error_of(exc)
     assert error["Reason"] == reason
     assert [f["Name"] for f in error["Fields"]] == ["Policy"]
-    with pytest.raises(client.exceptions.ResourceNotFoundException):
-        client.get_resource_policy(ResourceArn=arn)
+    assert client.get_resource_policy(ResourceArn=arn)["Policy"] == "{}"
 
 
 def test_policy_longer_than_the_model_allows(client: Any) -> None:

@@ -110,6 +110,7 @@ def test_pool_sends_rcs_first_then_sms(
 ) -> None:
     """A pool with an agent and an SMS number sends over RCS when the agent can, else over SMS from the pool."""
     number = _toll_free(client)
+    sms.backend().complete_registration(number["PhoneNumberId"])
     client.associate_origination_identity(
         PoolId=pool["PoolId"], OriginationIdentity=number["PhoneNumberId"]
     )
@@ -151,10 +152,15 @@ def test_keywords_of_a_pooled_agent_are_the_pools(
     assert error_of(exc)["Reason"] == "RCS_AGENT_ASSOCIATED_TO_POOL"
 
 
-def _pool_of(client: Any, iso: str, number_type: str, shared: bool) -> dict[str, Any]:
+def _pool_of(
+    client: Any, sms: SmsVoiceMock, iso: str, number_type: str, shared: bool
+) -> dict[str, Any]:
+    """A pool of one SMS number (registered when US toll-free registration applies)."""
     number = request_number(
         client, IsoCountryCode=iso, NumberType=number_type, NumberCapabilities=["SMS"]
     )
+    if number_type == "TOLL_FREE":
+        sms.backend().complete_registration(number["PhoneNumberId"])
     pool = client.create_pool(
         OriginationIdentity=number["PhoneNumberId"], MessageType="TRANSACTIONAL"
     )
@@ -165,7 +171,7 @@ def _pool_of(client: Any, iso: str, number_type: str, shared: bool) -> dict[str,
 def test_shared_route_where_no_member_reaches(client: Any, sms: SmsVoiceMock) -> None:
     """A pool with SharedRoutesEnabled sends where none of its members can "using phone numbers or
     sender IDs … that are shared with other users"."""
-    pool = _pool_of(client, "US", "TOLL_FREE", shared=True)
+    pool = _pool_of(client, sms, "US", "TOLL_FREE", shared=True)
     out = client.send_text_message(
         DestinationPhoneNumber="+447700900123", OriginationIdentity=pool["PoolId"], MessageBody="Hi"
     )
@@ -177,18 +183,51 @@ def test_shared_route_where_no_member_reaches(client: Any, sms: SmsVoiceMock) ->
 
 
 @pytest.mark.parametrize(
-    ("iso", "number_type", "shared", "destination"),
-    [("US", "TOLL_FREE", False, "+447700900123"), ("GB", "LONG_CODE", True, "+12065550100")],
-    ids=["not-shared", "united-states"],
+    ("iso", "number_type", "shared", "send", "destination"),
+    [
+        ("US", "TOLL_FREE", False, "send_text_message", "+447700900123"),
+        ("GB", "LONG_CODE", True, "send_text_message", US_MOBILE),
+        ("US", "LONG_CODE", False, "send_text_message", "+16715550123"),
+        ("US", "SIMULATOR", False, "send_text_message", US_MOBILE),
+        ("US", "LONG_CODE", False, "send_voice_message", US_MOBILE),
+    ],
+    ids=["not-shared", "united-states", "guam-country", "simulator-rule", "missing-voice"],
 )
-def test_no_shared_route(
-    client: Any, iso: str, number_type: str, shared: bool, destination: str
+def test_pool_without_a_member_for_the_destination(
+    client: Any,
+    sms: SmsVoiceMock,
+    iso: str,
+    number_type: str,
+    shared: bool,
+    send: str,
+    destination: str,
 ) -> None:
-    """Without SharedRoutesEnabled, or to the United States ("senders aren't allowed to use shared
-    routes"), a pool sends only from its members."""
-    pool = _pool_of(client, iso, number_type, shared)
+    """A pool none of whose members can reach the destination answers ConflictException
+    NO_ORIGINATION_IDENTITIES_FOUND, whatever the reason (real-clients.md 4.1 [A]: GC Notify PR #2205,
+    a pool meeting the Guam number +16715550123; 4.2 [A]: VA Notify PR #2633). A shared route doesn't
+    help without SharedRoutesEnabled, nor to the United States ("senders aren't allowed to use shared
+    routes")."""
+    pool = _pool_of(client, sms, iso, number_type, shared)
+    with pytest.raises(client.exceptions.ConflictException) as exc:
+        getattr(client, send)(
+            DestinationPhoneNumber=destination, OriginationIdentity=pool["PoolId"], MessageBody="Hi"
+        )
+    assert error_of(exc) == {
+        "Code": "ConflictException",
+        "Reason": "NO_ORIGINATION_IDENTITIES_FOUND",
+        "ResourceType": "pool",
+        "ResourceId": pool["PoolId"],
+    }
+
+
+def test_named_identity_keeps_its_own_error(client: Any) -> None:
+    """A send that names the phone number itself keeps the direct-identity error (the simulator rule:
+    user guide, test-phone-numbers.html), unlike a send through its pool."""
+    number = request_number(client)
     with pytest.raises(client.exceptions.ValidationException) as exc:
         client.send_text_message(
-            DestinationPhoneNumber=destination, OriginationIdentity=pool["PoolId"], MessageBody="Hi"
+            DestinationPhoneNumber=US_MOBILE,
+            OriginationIdentity=number["PhoneNumberId"],
+            MessageBody="Hi",
         )
     assert error_of(exc)["Reason"] == "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY"

@@ -516,9 +516,33 @@ def test_sender_id_joins_many_pools(client: Any) -> None:
     acme = sender_id(client)
     pools = [new_pool(client) for _ in range(2)]
     for pool in pools:
-        out = associate(client, pool, acme["SenderIdArn"])
+        out = associate(client, pool, acme["SenderIdArn"], IsoCountryCode="GB")
         assert (out["OriginationIdentity"], out["IsoCountryCode"]) == ("ACME", "GB")
     assert all("ACME" in members(client, p["PoolId"]) for p in pools)
+
+
+@pytest.mark.parametrize("by_arn", [True, False], ids=["sender-id-arn", "sender-id"])
+@pytest.mark.parametrize(
+    "operation", ["associate_origination_identity", "disassociate_origination_identity"]
+)
+def test_sender_id_membership_needs_the_calls_country(
+    client: Any, pool: dict[str, Any], operation: str, by_arn: bool
+) -> None:
+    """A sender ID joins or leaves a pool only with the call's IsoCountryCode: without it the
+    service answers ValidationException INVALID_ARN with a ``senderId`` field (real-clients.md 2.2
+    [A], Terraform's multipleCountries test and issue #50038); with it, it succeeds."""
+    acme = sender_id(client)
+    identity = acme["SenderIdArn"] if by_arn else "ACME"
+    if operation == "disassociate_origination_identity":
+        associate(client, pool, identity, IsoCountryCode="GB")
+    with pytest.raises(client.exceptions.ValidationException) as exc:
+        getattr(client, operation)(PoolId=pool["PoolId"], OriginationIdentity=identity)
+    err = error_of(exc)
+    assert (err["Reason"], [f["Name"] for f in err["Fields"]]) == ("INVALID_ARN", ["senderId"])
+    out = getattr(client, operation)(
+        PoolId=pool["PoolId"], OriginationIdentity=identity, IsoCountryCode="GB"
+    )
+    assert (out["OriginationIdentity"], out["IsoCountryCode"]) == ("ACME", "GB")
 
 
 def test_sender_id_skips_two_way_opt_out_and_keyword_checks(

@@ -95,8 +95,9 @@ def test_create_with_deletion_protection(client: Any) -> None:
 
 
 def test_create_over_quota(client: Any) -> None:
-    """The account holds at most 10 protect configurations: PROTECT_CONFIGURATIONS_PER_ACCOUNT."""
-    for _ in range(10):
+    """The account holds at most 25 protect configurations (user guide, quotas): over that is
+    PROTECT_CONFIGURATIONS_PER_ACCOUNT."""
+    for _ in range(25):
         create(client)
     with pytest.raises(client.exceptions.ServiceQuotaExceededException) as exc:
         create(client)

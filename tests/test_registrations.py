@@ -712,17 +712,16 @@ def test_delete_field_value(client: Any) -> None:
     assert values(client, rid) == {}
 
 
-def test_required_field_value_cannot_be_deleted(client: Any) -> None:
-    """A REQUIRED field's value can be replaced but not deleted."""
+def test_required_field_value_can_be_deleted_from_a_draft(client: Any) -> None:
+    """DeleteRegistrationFieldValue works on any field of a draft, required or not: "required" is
+    checked when the version is submitted (issue 7; API_SubmitRegistrationVersion)."""
     rid = create(client)["RegistrationId"]
     put(client, rid, "companyInfo.companyName", TextValue="Example Corp")
-    with pytest.raises(client.exceptions.ValidationException) as exc:
-        client.delete_registration_field_value(
-            RegistrationId=rid, FieldPath="companyInfo.companyName"
-        )
-    error = error_of(exc)
-    assert error["Reason"] == "REGISTRATION_FIELD_CANNOT_BE_DELETED"
-    assert [f["Name"] for f in error["Fields"]] == ["FieldPath"]
+    out = client.delete_registration_field_value(
+        RegistrationId=rid, FieldPath="companyInfo.companyName"
+    )
+    assert (out["FieldPath"], out["TextValue"]) == ("companyInfo.companyName", "Example Corp")
+    assert "companyInfo.companyName" not in values(client, rid)
 
 
 def test_delete_field_without_value(client: Any) -> None:
@@ -956,11 +955,13 @@ def test_new_version_not_allowed(client: Any, state: str) -> None:
 
 
 def test_discard_registration_version(client: Any, sms: SmsVoiceMock) -> None:
-    """DiscardRegistrationVersion discards the current DRAFT; the version before it is current
-    again and the next version gets a new number."""
+    """DiscardRegistrationVersion discards a submitted update ("You can only discard the
+    registration if its status is Submitted", user guide); the approved version is current again and
+    the next version gets a new number."""
     rid = submitted(client)
     approve(sms, rid)
     client.create_registration_version(RegistrationId=rid)
+    client.submit_registration_version(RegistrationId=rid)
     out = client.discard_registration_version(RegistrationId=rid)
     assert (out["VersionNumber"], out["RegistrationVersionStatus"]) == (2, "DISCARDED")
     assert "DiscardedTimestamp" in out["RegistrationVersionStatusHistory"]
@@ -969,10 +970,29 @@ def test_discard_registration_version(client: Any, sms: SmsVoiceMock) -> None:
     assert client.create_registration_version(RegistrationId=rid)["VersionNumber"] == 3
 
 
-@pytest.mark.parametrize("state", ["only-version", "submitted"])
-def test_discard_not_allowed(client: Any, state: str) -> None:
-    """Only a DRAFT that is not the registration's only version can be discarded."""
-    rid = create(client)["RegistrationId"] if state == "only-version" else submitted(client)
+def test_discard_the_first_submitted_version(client: Any) -> None:
+    """A first version that was submitted can be discarded (user guide: only when Submitted); the
+    registration is CREATED again and a new DRAFT starts over."""
+    rid = submitted(client)
+    out = client.discard_registration_version(RegistrationId=rid)
+    assert (out["VersionNumber"], out["RegistrationVersionStatus"]) == (1, "DISCARDED")
+    assert registration_of(client, rid)["RegistrationStatus"] == "CREATED"
+    assert client.create_registration_version(RegistrationId=rid)["VersionNumber"] == 2
+
+
+@pytest.mark.parametrize("state", ["never-submitted", "later-draft", "reviewing"])
+def test_discard_not_allowed(client: Any, sms: SmsVoiceMock, state: str) -> None:
+    """ "You can only discard the registration if its status is Submitted" (user guide): a draft that
+    was never submitted, or a version already taken up for review, can't be discarded."""
+    if state == "never-submitted":
+        rid = create(client)["RegistrationId"]
+    else:
+        rid = submitted(client)
+        if state == "later-draft":
+            approve(sms, rid)
+            client.create_registration_version(RegistrationId=rid)
+        else:
+            sms.backend().registrations[rid].start_review(sms.clock.now())
     with pytest.raises(client.exceptions.ConflictException) as exc:
         client.discard_registration_version(RegistrationId=rid)
     assert error_of(exc)["Reason"] == "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED"

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from smsvoice_mock import SmsVoiceMock, mock_smsvoice
-from tests.helpers import error_of, make_client, request_number
+from tests.helpers import error_of, make_client, request_number, to_next_utc_day
 
 SUCCESS = "+14254147755"
+FAILURE = "+14254147167"
 USER = "+12065550100"
 
 
@@ -112,8 +113,8 @@ def test_sandbox_spend_cap(sclient: Any, sandbox: SmsVoiceMock) -> None:
         limits["TEXT_MESSAGE_MONTHLY_SPEND_LIMIT"]["EnforcedLimit"],
     ) == (1, 1)
     simulator = request_number(sclient)
-    body = "a" * 1600  # eleven parts: 0.06391 USD
-    for _ in range(15):
+    body = "a" * 1530  # ten parts, the most a message may have: 0.0581 USD
+    for _ in range(17):
         sclient.send_text_message(
             DestinationPhoneNumber=SUCCESS,
             OriginationIdentity=simulator["PhoneNumberId"],
@@ -247,9 +248,12 @@ def test_describe_invalid(
     assert error.get("Reason") == reason
 
 
-def test_delete_verified_destination_number(sclient: Any, long_code: dict[str, Any]) -> None:
+def test_delete_verified_destination_number(
+    sclient: Any, sandbox: SmsVoiceMock, long_code: dict[str, Any]
+) -> None:
     """DeleteVerifiedDestinationNumber removes the number (by id or ARN); it can't receive sandbox messages any more."""
     created = sclient.create_verified_destination_number(DestinationPhoneNumber=USER)
+    sandbox.clock.advance(hours=24)
     out = sclient.delete_verified_destination_number(
         VerifiedDestinationNumberId=created["VerifiedDestinationNumberArn"]
     )
@@ -267,6 +271,32 @@ def test_delete_verified_destination_number(sclient: Any, long_code: dict[str, A
         "ResourceType": "verified-destination-number",
         "ResourceId": created["VerifiedDestinationNumberId"],
     }
+
+
+def test_verified_number_can_be_deleted_24_hours_after_it_was_added(
+    sclient: Any, sandbox: SmsVoiceMock
+) -> None:
+    """ "you must wait 24 hours after adding a phone number before you can delete it" (user guide,
+    SMS sandbox): a second short of 24 hours on sms.clock the delete is refused, at 24 hours it works."""
+    vid = sclient.create_verified_destination_number(DestinationPhoneNumber=USER)[
+        "VerifiedDestinationNumberId"
+    ]
+    sandbox.clock.advance(hours=24, seconds=-1)
+    with pytest.raises(sclient.exceptions.ConflictException) as exc:
+        sclient.delete_verified_destination_number(VerifiedDestinationNumberId=vid)
+    assert error_of(exc) == {
+        "Code": "ConflictException",
+        "Reason": "RESOURCE_DELETION_NOT_ALLOWED",
+        "ResourceType": "verified-destination-number",
+        "ResourceId": vid,
+    }
+    sandbox.clock.advance(seconds=1)
+    assert (
+        sclient.delete_verified_destination_number(VerifiedDestinationNumberId=vid)[
+            "VerifiedDestinationNumberId"
+        ]
+        == vid
+    )
 
 
 # -- verification codes ----------------------------------------------------------------------
@@ -357,6 +387,22 @@ def test_verification_code_expires(sclient: Any, sandbox: SmsVoiceMock) -> None:
     assert out["Status"] == "VERIFIED"
 
 
+def test_verification_code_is_valid_for_24_hours(sclient: Any, sandbox: SmsVoiceMock) -> None:
+    """A code still verifies a second short of 24 hours after it was sent on sms.clock (the mock's
+    validity, OQ-7), and no longer after 24 hours (test_verification_code_expires)."""
+    vid = sclient.create_verified_destination_number(DestinationPhoneNumber=USER)[
+        "VerifiedDestinationNumberId"
+    ]
+    sclient.send_destination_number_verification_code(
+        VerifiedDestinationNumberId=vid, VerificationChannel="TEXT"
+    )
+    sandbox.clock.advance(hours=24, seconds=-1)
+    out = sclient.verify_destination_number(
+        VerifiedDestinationNumberId=vid, VerificationCode=sandbox.verification_code(USER)
+    )
+    assert out["Status"] == "VERIFIED"
+
+
 def test_verification_code_accessor_explains(sandbox: SmsVoiceMock, sclient: Any) -> None:
     """``sms.verification_code`` says why there is no code to read."""
     with pytest.raises(LookupError, match="not a verified destination number"):
@@ -373,3 +419,72 @@ def test_unknown_verified_destination(sclient: Any) -> None:
             VerifiedDestinationNumberId="verifieddestinationnumber-x", VerificationChannel="TEXT"
         )
     assert error_of(exc)["ResourceType"] == "verified-destination-number"
+
+
+# -- voice in the sandbox --------------------------------------------------------------------
+
+
+def _call(client: Any, origin: str, destination: str, body: str = "Hello") -> dict[str, Any]:
+    return dict(
+        client.send_voice_message(
+            DestinationPhoneNumber=destination, OriginationIdentity=origin, MessageBody=body
+        )
+    )
+
+
+def test_voice_sandbox_calls_per_recipient_per_day(sclient: Any, sandbox: SmsVoiceMock) -> None:
+    """Voice in the sandbox: at most 5 messages a day to one recipient (user guide, SMS and voice
+    sandbox) → DAILY_DESTINATION_CALL_LIMIT, until the next UTC day of sms.clock."""
+    origin = request_number(sclient)["PhoneNumberId"]
+    for _ in range(5):
+        _call(sclient, origin, SUCCESS)
+        sandbox.clock.advance(minutes=1)
+    with pytest.raises(sclient.exceptions.ServiceQuotaExceededException) as exc:
+        _call(sclient, origin, SUCCESS)
+    assert error_of(exc)["Reason"] == "DAILY_DESTINATION_CALL_LIMIT"
+    to_next_utc_day(sandbox, seconds_before=1)
+    with pytest.raises(sclient.exceptions.ServiceQuotaExceededException):
+        _call(sclient, origin, SUCCESS)
+    sandbox.clock.advance(seconds=1)
+    _call(sclient, origin, SUCCESS)
+
+
+def test_voice_sandbox_calls_per_minute(sclient: Any, sandbox: SmsVoiceMock) -> None:
+    """Voice in the sandbox: at most 5 messages a minute (user guide, SMS and voice sandbox); the
+    sixth within a minute is throttled, and a minute later calls go through again."""
+    origin = request_number(sclient)["PhoneNumberId"]
+    to_next_utc_day(sandbox)
+    for destination in [SUCCESS] * 3 + [FAILURE] * 2:
+        _call(sclient, origin, destination)
+    with pytest.raises(sclient.exceptions.ThrottlingException):
+        _call(sclient, origin, FAILURE)
+    sandbox.clock.advance(seconds=59)
+    with pytest.raises(sclient.exceptions.ThrottlingException):
+        _call(sclient, origin, FAILURE)
+    sandbox.clock.advance(seconds=1)
+    _call(sclient, origin, FAILURE)
+
+
+def test_voice_sandbox_calls_per_day(sclient: Any, sandbox: SmsVoiceMock) -> None:
+    """Voice in the sandbox: at most 20 messages a day (user guide, SMS and voice sandbox); the 21st
+    is ServiceQuotaExceededException."""
+    origin = request_number(sclient, NumberType="LONG_CODE")["PhoneNumberId"]
+    recipients = [f"+1206555010{i}" for i in range(4)]
+    for recipient in recipients:
+        verify(sclient, sandbox, recipient)
+    to_next_utc_day(sandbox)
+    for recipient in recipients:
+        for _ in range(5):
+            _call(sclient, origin, recipient)
+        sandbox.clock.advance(minutes=1)
+    verify(sclient, sandbox, "+12065550199")
+    with pytest.raises(sclient.exceptions.ServiceQuotaExceededException):
+        _call(sclient, origin, "+12065550199")
+
+
+def test_voice_sandbox_call_lasts_30_seconds(sclient: Any, sandbox: SmsVoiceMock) -> None:
+    """Voice in the sandbox: each message lasts at most 30 seconds (user guide, SMS and voice
+    sandbox), however long the text."""
+    origin = request_number(sclient)["PhoneNumberId"]
+    _call(sclient, origin, SUCCESS, body="word " * 200)
+    assert sandbox.sent_messages.last.duration_seconds == 30

@@ -603,3 +603,34 @@ def test_the_two_functions_need_only_the_state() -> None:
     assert state.backend().configuration_sets["eu"].arn == (
         "arn:aws:sms-voice:eu-west-1:111122223333:configuration-set/eu"
     )
+
+
+def test_seeded_us_ten_dlc_number_is_registered(sms: SmsVoiceMock, client: Any) -> None:
+    """A seeded US 10DLC number is ready to send (a COMPLETE registration with the entry's
+    RegistrationId), where a requested one waits for its registration (user guide: 10DLC numbers
+    send once the campaign is registered)."""
+    registration_id = "registration-0123456789abcdef0123456789abcdef"
+    sms.seed(
+        {
+            "phone_numbers": [
+                {
+                    "PhoneNumber": "+12065550111",
+                    "MessageType": "TRANSACTIONAL",
+                    "NumberCapabilities": ["SMS"],
+                    "NumberType": "TEN_DLC",
+                    "RegistrationId": registration_id,
+                }
+            ]
+        }
+    )
+    (registration,) = client.describe_registrations()["Registrations"]
+    assert (registration["RegistrationId"], registration["RegistrationStatus"]) == (
+        registration_id,
+        "COMPLETE",
+    )
+    client.send_text_message(
+        DestinationPhoneNumber="+14254147755",
+        OriginationIdentity="+12065550111",
+        MessageBody="Your code is 123456",
+    )
+    assert sms.sent_messages.last.destination_phone_number == "+14254147755"

@@ -123,6 +123,37 @@ def test_no_identity_uses_default_sender_id(
     assert sms.sent_messages.last.origination_identity == long_code["PhoneNumber"]
 
 
+def test_default_sender_id_the_account_does_not_own(client: Any, sms: SmsVoiceMock) -> None:
+    """SetDefaultSenderId: "the default sender ID on the configuration set specified will be used if
+    no dedicated origination phone numbers or registered sender IDs are available in your account"
+    and the destination country supports sender IDs (API reference), owned or not."""
+    client.create_configuration_set(ConfigurationSetName="cs")
+    client.set_default_sender_id(ConfigurationSetName="cs", SenderId="MyBrand")
+    send(client, DestinationPhoneNumber=GB_MOBILE, ConfigurationSetName="cs")
+    sent = sms.sent_messages.last
+    assert (sent.origination_identity, sent.origination_identity_arn) == ("MyBrand", None)
+    with pytest.raises(client.exceptions.ConflictException) as exc:
+        send(client, DestinationPhoneNumber=US_MOBILE, ConfigurationSetName="cs")
+    assert error_of(exc)["Reason"] == "NO_ORIGINATION_IDENTITIES_FOUND"
+
+
+def test_dedicated_identities_come_before_an_unowned_default_sender_id(
+    client: Any, sms: SmsVoiceMock
+) -> None:
+    """The default sender ID is used only "if no dedicated origination phone numbers or registered
+    sender IDs are available in your account" (SetDefaultSenderId, API reference)."""
+    client.create_configuration_set(ConfigurationSetName="cs")
+    client.set_default_sender_id(ConfigurationSetName="cs", SenderId="MyBrand")
+    client.request_sender_id(SenderId="ACME", IsoCountryCode="GB")
+    send(client, DestinationPhoneNumber=GB_MOBILE, ConfigurationSetName="cs")
+    assert sms.sent_messages.last.origination_identity == "ACME"
+    gb = request_number(
+        client, IsoCountryCode="GB", NumberType="LONG_CODE", NumberCapabilities=["SMS"]
+    )
+    send(client, DestinationPhoneNumber=GB_MOBILE, ConfigurationSetName="cs")
+    assert sms.sent_messages.last.origination_identity == gb["PhoneNumber"]
+
+
 def test_no_identity_and_nothing_suitable(client: Any, long_code: dict[str, Any]) -> None:
     """Without any identity that can reach the destination: ConflictException NO_ORIGINATION_IDENTITIES_FOUND."""
     with pytest.raises(client.exceptions.ConflictException) as exc:
@@ -376,6 +407,31 @@ def test_message_feedback(client: Any, sms: SmsVoiceMock, simulator: dict[str, A
     assert sms.sent_messages.one(message_id=message_id).message_feedback_status == "RECEIVED"
 
 
+def test_unconfirmed_message_feedback_fails_after_an_hour(
+    client: Any, sms: SmsVoiceMock, simulator: dict[str, Any]
+) -> None:
+    """ "When you receive a signal that a user has received the message you must use
+    PutMessageFeedback to set the message feedback record as RECEIVED; Otherwise, an hour after the
+    message feedback record is set to FAILED" (API_PutMessageFeedback), on sms.clock."""
+    on_time, late = (
+        send(
+            client,
+            DestinationPhoneNumber=SUCCESS,
+            OriginationIdentity=simulator["PhoneNumberId"],
+            MessageFeedbackEnabled=True,
+        )
+        for _ in range(2)
+    )
+    sms.clock.advance(hours=1, seconds=-1)
+    out = client.put_message_feedback(MessageId=on_time, MessageFeedbackStatus="RECEIVED")
+    assert out["MessageFeedbackStatus"] == "RECEIVED"
+    sms.clock.advance(seconds=2)
+    out = client.put_message_feedback(MessageId=late, MessageFeedbackStatus="RECEIVED")
+    assert out["MessageFeedbackStatus"] == "FAILED"
+    assert sms.sent_messages.one(message_id=late).message_feedback_status == "FAILED"
+    assert sms.sent_messages.one(message_id=on_time).message_feedback_status == "RECEIVED"
+
+
 @pytest.mark.parametrize("feedback", [False, None], ids=["feedback-disabled", "unknown-id"])
 def test_message_feedback_unknown(
     client: Any, simulator: dict[str, Any], feedback: bool | None
@@ -438,24 +494,29 @@ def test_capability_mismatch(client: Any) -> None:
     }
 
 
-def test_international_sending(client: Any, sms: SmsVoiceMock, long_code: dict[str, Any]) -> None:
-    """A number reaches another country only with InternationalSendingEnabled (INVALID_IDENTITY_FOR_DESTINATION_COUNTRY)."""
+@pytest.mark.parametrize(
+    ("destination", "iso"),
+    [(GB_MOBILE, "GB"), ("+17875550100", "PR"), ("+14165550100", "CA")],
+    ids=["united-kingdom", "puerto-rico", "ontario"],
+)
+def test_international_sending(
+    client: Any, sms: SmsVoiceMock, long_code: dict[str, Any], destination: str, iso: str
+) -> None:
+    """A number reaches another country only with InternationalSendingEnabled
+    (INVALID_IDENTITY_FOR_DESTINATION_COUNTRY); Canada and Puerto Rico are other countries for a US
+    number, as VA Notify saw live (real-clients.md 4.2 [A], issue #2628)."""
     with pytest.raises(client.exceptions.ValidationException) as exc:
         send(
-            client, DestinationPhoneNumber=GB_MOBILE, OriginationIdentity=long_code["PhoneNumberId"]
+            client,
+            DestinationPhoneNumber=destination,
+            OriginationIdentity=long_code["PhoneNumberId"],
         )
     assert error_of(exc)["Reason"] == "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY"
-    send(
-        client,
-        DestinationPhoneNumber="+14165550100",
-        OriginationIdentity=long_code["PhoneNumberId"],
-    )
-    assert sms.sent_messages.last.iso_country_code == "CA"
     client.update_phone_number(
         PhoneNumberId=long_code["PhoneNumberId"], InternationalSendingEnabled=True
     )
-    send(client, DestinationPhoneNumber=GB_MOBILE, OriginationIdentity=long_code["PhoneNumberId"])
-    assert sms.sent_messages.last.iso_country_code == "GB"
+    send(client, DestinationPhoneNumber=destination, OriginationIdentity=long_code["PhoneNumberId"])
+    assert sms.sent_messages.last.iso_country_code == iso
 
 
 @pytest.mark.parametrize(
@@ -542,6 +603,42 @@ def test_message_parts(
         parts,
         str(PRICE_PER_SMS_PART * parts),
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "accepted"),
+    [
+        ("a" * 1530, True),
+        ("a" * 1531, False),
+        ("€" * 765, True),
+        ("€" * 766, False),
+        ("ж" * 630, True),
+        ("ж" * 631, False),
+    ],
+    ids=["gsm-1530", "gsm-1531", "gsm-ext-765", "gsm-ext-766", "ucs2-630", "ucs2-631"],
+)
+def test_message_size_cap(
+    client: Any, sms: SmsVoiceMock, simulator: dict[str, Any], body: str, accepted: bool
+) -> None:
+    """A text message holds at most 1530 GSM or 630 non-GSM characters (user guide, SMS character
+    limits); a larger one fails with MAXIMUM_SIZE_EXCEEDED on MessageBody and is not sent."""
+    params = {
+        "DestinationPhoneNumber": SUCCESS,
+        "OriginationIdentity": simulator["PhoneNumberId"],
+        "MessageBody": body,
+    }
+    if accepted:
+        send(client, **params)
+        assert sms.sent_messages.last.message_body == body
+        return
+    with pytest.raises(client.exceptions.ValidationException) as exc:
+        send(client, **params)
+    error = error_of(exc)
+    assert (error["Reason"], [f["Name"] for f in error["Fields"]]) == (
+        "MAXIMUM_SIZE_EXCEEDED",
+        ["MessageBody"],
+    )
+    assert len(sms.sent_messages) == 0
 
 
 def test_spend_accrues_per_month(client: Any, sms: SmsVoiceMock, simulator: dict[str, Any]) -> None:

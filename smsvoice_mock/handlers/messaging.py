@@ -8,6 +8,7 @@ configuration set's event destinations (``sms.events``).
 from __future__ import annotations
 
 import dataclasses
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +24,7 @@ from smsvoice_mock.models.message import (
     PRICE_PER_VOICE_MINUTE,
     VOICE_TEXT_MAX,
     check_media_url,
+    check_text_size,
     message_parts,
     text_price,
     voice_duration_seconds,
@@ -32,6 +34,7 @@ from smsvoice_mock.models.rcs import PRICE_PER_RCS_MESSAGE
 
 DEFAULT_TTL = 72 * 3600  # "By default this is 72 hours."
 DEFAULT_VOICE_ID = "MATTHEW"  # "By default this is set to "MATTHEW"."
+FEEDBACK_WINDOW = timedelta(hours=1)  # PutMessageFeedback: "an hour after … set to FAILED"
 
 
 def _require_body(params: dict[str, Any]) -> str:
@@ -69,10 +72,14 @@ def _send(
         )
     if origin.rcs_agent is not None:  # an RCS agent "delivers over RCS only with no fallback"
         channel, price = "RCS", PRICE_PER_RCS_MESSAGE
-    sending.check_origin(origin, channel, destination)
+    sending.check_origin(backend, origin, channel, destination)
     sending.check_opt_out(backend, origin, destination)
-    protect = sending.check_protect(backend, requested_protect, config, channel, destination)
+    protect, protect_status = sending.check_protect(
+        backend, requested_protect, config, channel, destination
+    )
     sending.check_sandbox(backend, destination)
+    if channel == "VOICE":
+        sending.check_voice_sandbox(backend, ctx.state.sent_messages, destination)
     sending.check_price(backend, spend or channel, price, max_price, max_price_member)
     feedback = params.get("MessageFeedbackEnabled")
     if feedback is None and config is not None:
@@ -96,6 +103,8 @@ def _send(
         destination_country_parameters=params.get("DestinationCountryParameters"),
         message_feedback_enabled=bool(feedback),
         protect_configuration_id=protect.id if protect is not None else None,
+        protect_status=protect_status,
+        is_international_send=sending.is_international_send(origin, destination),
         price=str(price),
         iso_country_code=country_of(destination),
         dry_run=dry_run,
@@ -115,6 +124,7 @@ def _send(
 @operation("SendTextMessage")
 def send_text_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     body = _require_body(params)
+    check_text_size(body)
     encoding, parts = message_parts(body)
     return _send(
         ctx,
@@ -141,6 +151,8 @@ def send_voice_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
             f"A TEXT voice message is at most {VOICE_TEXT_MAX} characters; this one has {len(body)}.",
         )
     seconds = voice_duration_seconds(body, text_type)
+    if ctx.backend.settings.tier == "SANDBOX":
+        seconds = min(seconds, sending.VOICE_SANDBOX_CALL_SECONDS)
     max_per_minute = params.get("MaxPricePerMinute")
     if max_per_minute is not None and Decimal(max_per_minute) < PRICE_PER_VOICE_MINUTE:
         raise invalid(
@@ -205,6 +217,10 @@ def put_message_feedback(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
         # A message sent without MessageFeedbackEnabled has no feedback record to update.
         raise not_found("message", message_id)
     status = params["MessageFeedbackStatus"]
+    if ctx.now() - found.sent_at > FEEDBACK_WINDOW:
+        # "Otherwise, an hour after the message feedback record is set to FAILED": the record is
+        # settled; a late call answers what it holds (the mock's choice).
+        status = found.message_feedback_status or "FAILED"
     ctx.state.sent_messages._replace(
         found, dataclasses.replace(found, message_feedback_status=status)
     )

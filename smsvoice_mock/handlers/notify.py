@@ -150,6 +150,7 @@ def _notify_send(
     config = backend.notify_configuration(params["NotifyConfigurationId"])
     destination = normalize_e164(params["DestinationPhoneNumber"])
     iso = config.check_can_send(channel, destination)
+    config.check_daily_limit(ctx.state.sent_messages, ctx.now())
     template = config.template_for(params.get("TemplateId"), channel, iso)
     body = config.render(template, params["TemplateVariables"])
     return config, template, body, _origin(backend, config, channel, destination, iso)

@@ -26,12 +26,12 @@ def put_resource_policy(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 @operation("GetResourcePolicy")
 def get_resource_policy(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     resource = resolve(ctx.backend, params["ResourceArn"], SHAREABLE_TYPES)
-    return attached_policy(ctx.backend, resource).to_api()
+    return attached_policy(ctx.backend, resource)
 
 
 @operation("DeleteResourcePolicy")
 def delete_resource_policy(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     resource = resolve(ctx.backend, params["ResourceArn"], SHAREABLE_TYPES)
     policy = attached_policy(ctx.backend, resource)
-    del ctx.backend.resource_policies[resource.arn]
-    return policy.to_api()
+    ctx.backend.resource_policies.pop(resource.arn, None)
+    return policy

@@ -59,7 +59,9 @@ def delete_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 @operation("AssociateOriginationIdentity")
 def associate_origination_identity(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     pool = ctx.backend.pool(params["PoolId"])
-    identity = resolve_identity(ctx.backend, params[NAME], params.get("IsoCountryCode"))
+    identity = resolve_identity(
+        ctx.backend, params[NAME], params.get("IsoCountryCode"), country_required=True
+    )
     pool.join(identity)
     return pool.echo(identity)
 
@@ -67,7 +69,9 @@ def associate_origination_identity(ctx: Context, params: dict[str, Any]) -> dict
 @operation("DisassociateOriginationIdentity")
 def disassociate_origination_identity(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     pool = ctx.backend.pool(params["PoolId"])
-    identity = resolve_identity(ctx.backend, params[NAME], params.get("IsoCountryCode"))
+    identity = resolve_identity(
+        ctx.backend, params[NAME], params.get("IsoCountryCode"), country_required=True
+    )
     pool.leave(identity)
     return pool.echo(identity)
 

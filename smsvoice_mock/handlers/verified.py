@@ -92,6 +92,7 @@ def describe_verified_destination_numbers(ctx: Context, params: dict[str, Any]) 
 @operation("DeleteVerifiedDestinationNumber")
 def delete_verified_destination_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     found = _get(ctx.backend, params["VerifiedDestinationNumberId"])
+    found.check_deletable(ctx.now())
     del ctx.backend.verified_destination_numbers[found.id]
     return found.to_api()
 
@@ -110,7 +111,7 @@ def send_destination_number_verification_code(
         origin = sending.resolve_origin(
             backend, params["OriginationIdentity"], channel, destination, config
         )
-        sending.check_origin(origin, channel, destination)
+        sending.check_origin(backend, origin, channel, destination)
     code = target.new_code(ctx.now())
     body = CODE_MESSAGES[params.get("LanguageCode", "EN_US")].format(code=code)
     encoding, parts = message_parts(body)

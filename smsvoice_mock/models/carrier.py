@@ -33,7 +33,7 @@ MCC = {
     "CN": "460", "HK": "454", "SG": "525", "IN": "404", "PH": "515", "MY": "502", "TH": "520",
     "ID": "510", "VN": "452", "IL": "425", "AE": "424", "SA": "420", "TR": "286", "ZA": "655",
     "NG": "621", "KE": "639", "EG": "602", "BR": "724", "MX": "334", "AR": "722", "CL": "730",
-    "CO": "732", "PE": "716", "IQ": "418",
+    "CO": "732", "PE": "716", "IQ": "418", "GU": "310",
 }  # fmt: skip
 # National-number prefixes of mobile numbers, where the numbering plan tells them apart.
 MOBILE_PREFIXES = {

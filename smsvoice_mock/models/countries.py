@@ -12,6 +12,7 @@ COUNTRIES: dict[str, tuple[str, int, str]] = {
     "US": ("1", 10, "United States"),
     "CA": ("1", 10, "Canada"),
     "PR": ("1", 10, "Puerto Rico"),
+    "GU": ("1", 10, "Guam"),
     "GB": ("44", 10, "United Kingdom"),
     "IE": ("353", 9, "Ireland"),
     "FR": ("33", 9, "France"),
@@ -123,6 +124,9 @@ _CANADA_AREA_CODES = frozenset(
     ]
 )
 _PUERTO_RICO_AREA_CODES = frozenset({"787", "939"})
+# Guam shares the calling code but is a country of its own for sending (GC Notify's pool could not
+# reach the Guam number +16715550123: NO_ORIGINATION_IDENTITIES_FOUND).
+_GUAM_AREA_CODE = "671"
 
 # AWS End User Messaging SMS destination simulator numbers (user guide, "Simulator phone numbers"):
 # ISO code -> (success number, failure number).
@@ -167,6 +171,8 @@ def country_of(number: str) -> str | None:
                 return "CA"
             if area in _PUERTO_RICO_AREA_CODES:
                 return "PR"
+            if area == _GUAM_AREA_CODE:
+                return "GU"
             return "US"
         return isos[0]
     return None

@@ -1,11 +1,13 @@
 """Message events: what each send produces, and which event destinations receive it.
 
-The record layout follows the user guide's "Example AWS End User Messaging SMS event data"
-(``eventType``, ``eventVersion`` "1.0", ``eventTimestamp`` in epoch milliseconds, ``isFinal``,
-``originationPhoneNumber``, ``destinationPhoneNumber``, ``isoCountryCode``, ``mcc``/``mnc``/``carrierName``
-when known, ``messageId``, ``messageRequestTimestamp``, ``messageEncoding``, ``messageType``,
-``messageStatus``, ``messageStatusDescription``, ``context``, ``totalMessageParts``,
-``totalMessagePrice``, ``totalCarrierFee``).
+The record layout follows the user guide's "Example AWS End User Messaging SMS event data" and the
+EventBridge examples (``eventType``, ``eventVersion`` "1.0", ``eventTimestamp`` in epoch milliseconds,
+``isFinal``, ``originationPhoneNumber``, ``destinationPhoneNumber``, ``isoCountryCode``,
+``isInternationalSend``, ``mcc``/``mnc``/``carrierName`` when the destination is a mobile number (the
+values CarrierLookup answers for it), ``messageId``, ``messageRequestTimestamp``, ``messageEncoding``,
+``messageType``, ``messageStatus``, ``messageStatusDescription``, ``context``, ``totalMessageParts``,
+``totalMessagePrice``, ``totalCarrierFee``, and ``protectConfiguration``
+{``protectConfigurationId``, ``protectStatus``} when a protect configuration judged the message).
 
 Which events a message produces (the docs name the event types, not the sequence; the mock's choice):
 
@@ -28,6 +30,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from smsvoice_mock.inbox import MessageEvent, SentMessage
+from smsvoice_mock.models.carrier import lookup
 from smsvoice_mock.models.countries import SIMULATOR_FAILURE
 
 if TYPE_CHECKING:
@@ -106,6 +109,14 @@ def _millis(message: SentMessage, offset_ms: int = 0) -> int:
     return int(message.sent_at.timestamp() * 1000) + offset_ms
 
 
+def _carrier(destination: str) -> dict[str, str]:
+    """``mcc``, ``mnc`` and ``carrierName`` of a mobile destination, as CarrierLookup answers them."""
+    found = lookup(destination)
+    if found["PhoneNumberType"] != "MOBILE":
+        return {}
+    return {"mcc": found["MCC"], "mnc": found["MNC"], "carrierName": found["Carrier"]}
+
+
 def record(message: SentMessage, step: Step, *, is_final: bool, offset_ms: int) -> dict[str, Any]:
     """The event JSON of one step of ``message``."""
     suffix, status, description = step
@@ -118,6 +129,8 @@ def record(message: SentMessage, step: Step, *, is_final: bool, offset_ms: int) 
         "originationPhoneNumber": message.origination_identity,
         "destinationPhoneNumber": message.destination_phone_number,
         "isoCountryCode": message.iso_country_code,
+        "isInternationalSend": message.is_international_send,
+        **_carrier(message.destination_phone_number),
         "messageId": message.message_id,
         "messageRequestTimestamp": _millis(message),
         "messageType": message.message_type,
@@ -138,6 +151,11 @@ def record(message: SentMessage, step: Step, *, is_final: bool, offset_ms: int) 
         data["configurationSetName"] = message.configuration_set_name
     data["totalMessagePrice"] = float(Decimal(message.price))
     data["totalCarrierFee"] = 0.0
+    if message.protect_configuration_id is not None:
+        data["protectConfiguration"] = {
+            "protectConfigurationId": message.protect_configuration_id,
+            "protectStatus": message.protect_status,
+        }
     return {k: v for k, v in data.items() if v is not None}
 
 

@@ -5,7 +5,8 @@
 - "Keywords HELP and STOP can't be deleted or modified": their message may be changed (user guide:
   put-keyword overwrites), their action may not, and they cannot be deleted (ConflictException).
 - "A keyword can be between 1 and 30 characters in length and can't start or end with a space.
-  Keywords are case insensitive."
+  Keywords are case insensitive." The service stores and answers them upper-cased (observed live:
+  Terraform's keyword tests put "tf-acc-test-AbCd" and read back "TF-ACC-TEST-ABCD").
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ class KeywordSet:
                     f"{KEYWORDS_PER_ORIGINATION_IDENTITY} keywords.",
                     reason=self.quota_reason,
                 )
-            created = Keyword(keyword=keyword, message=message, action=action or AUTOMATIC_RESPONSE)
+            created = Keyword(keyword=key, message=message, action=action or AUTOMATIC_RESPONSE)
             self.items[key] = created
             return created
         mandatory = MANDATORY_ACTIONS.get(key)

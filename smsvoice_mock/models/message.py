@@ -37,19 +37,38 @@ def encoding_of(body: str) -> str:
     return "GSM" if _GSM7_ALL.issuperset(body) else "UCS2"
 
 
+# The user guide's SMS limits: a message can have at most 1530 GSM or 630 non-GSM characters.
+MAX_CHARACTERS = {"GSM": 1530, "UCS2": 630}
+
+
+def _units(body: str, encoding: str) -> int:
+    if encoding == "GSM":
+        return len(body) + sum(body.count(ch) for ch in GSM7_EXTENSION)
+    # UCS-2 counts UTF-16 code units: characters outside the BMP take two.
+    return len(body.encode("utf-16-le")) // 2
+
+
 def message_parts(body: str) -> tuple[str, int]:
     """``(encoding, number of parts)`` of a text message body."""
     encoding = encoding_of(body)
-    if encoding == "GSM":
-        units = len(body) + sum(body.count(ch) for ch in GSM7_EXTENSION)
-        single, multi = 160, 153
-    else:
-        # UCS-2 counts UTF-16 code units: characters outside the BMP take two.
-        units = len(body.encode("utf-16-le")) // 2
-        single, multi = 70, 67
+    units = _units(body, encoding)
+    single, multi = (160, 153) if encoding == "GSM" else (70, 67)
     if units <= single:
         return encoding, 1
     return encoding, -(-units // multi)
+
+
+def check_text_size(body: str) -> None:
+    """A text message over 1530 GSM or 630 non-GSM characters fails: MAXIMUM_SIZE_EXCEEDED."""
+    encoding = encoding_of(body)
+    units, limit = _units(body, encoding), MAX_CHARACTERS[encoding]
+    if units > limit:
+        kind = "GSM" if encoding == "GSM" else "non-GSM"
+        raise invalid(
+            "MAXIMUM_SIZE_EXCEEDED",
+            "MessageBody",
+            f"The message has {units} {kind} characters; at most {limit} are allowed.",
+        )
 
 
 def text_price(parts: int) -> Decimal:

@@ -24,6 +24,7 @@ Documented rules enforced here:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from smsvoice_mock.backend import new_id
 from smsvoice_mock.errors import (
     ConflictException,
+    ServiceQuotaExceededException,
     ValidationException,
     check_quota,
     invalid,
@@ -42,10 +44,14 @@ from smsvoice_mock.models.tags import merge_tags, tags_to_api
 
 if TYPE_CHECKING:
     from smsvoice_mock.backend import Backend
+    from smsvoice_mock.inbox import SentMessage
 
 RESOURCE = "notify-configuration"
 # The mock's choice; the docs name the quota (NOTIFY_CONFIGURATIONS_PER_ACCOUNT), not its value.
 NOTIFY_CONFIGURATIONS_PER_ACCOUNT = 10
+# Messages a configuration may send per UTC day of the mock clock, by tier (the docs name the quota,
+# DAILY_NOTIFY_TIER_MESSAGE_LIMIT, not its values: the mock's choice). Tests may change them.
+DAILY_MESSAGE_LIMITS = {"BASIC": 100, "ADVANCED": 10_000}
 SUPPORTED_CHANNELS = ("SMS", "VOICE")
 UNSET_TEMPLATE = "UNSET_DEFAULT_TEMPLATE"
 UNSET_POOL = "UNSET_DEFAULT_POOL_FOR_NOTIFY"
@@ -243,6 +249,23 @@ class NotifyConfiguration:
                 resource_id=self.id,
             )
         del backend.notify_configurations[self.id]
+
+    def check_daily_limit(self, sent: Iterable[SentMessage], now: datetime) -> None:
+        """The tier's daily message limit, counted per UTC day of the mock clock:
+        ServiceQuotaExceededException DAILY_NOTIFY_TIER_MESSAGE_LIMIT."""
+        limit = DAILY_MESSAGE_LIMITS[self.tier]
+        today = sum(
+            m.source == "NOTIFY"
+            and m.extra.get("notify_configuration_id") == self.id
+            and m.sent_at.date() == now.date()
+            for m in sent
+        )
+        if today >= limit:
+            raise ServiceQuotaExceededException(
+                f"Notify configuration {self.id} ({self.tier} tier) already sent {limit} messages "
+                "today.",
+                reason="DAILY_NOTIFY_TIER_MESSAGE_LIMIT",
+            )
 
     def check_can_send(self, channel: str, destination: str) -> str:
         """ACTIVE, the channel enabled, the destination's country enabled; returns that country."""

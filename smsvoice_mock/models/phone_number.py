@@ -1,8 +1,9 @@
 """Origination phone numbers: how they are requested, numbered, updated and released.
 
 Documented rules enforced here:
-- "When you request a SIMULATOR phone number, you must set MessageType as TRANSACTIONAL", and origination
-  simulator numbers exist only in the United States.
+- "When you request a SIMULATOR phone number, you must set MessageType as TRANSACTIONAL" (a PROMOTIONAL
+  one is ResourceNotFoundException, as observed live), and origination simulator numbers exist only in
+  the United States.
 - "Number preferences apply only to TEN_DLC requests in the US"; 10DLC is a US number type.
 - "Capabilities for SMS, MMS, and Voice can't be changed after the phone number has been purchased."
 - ReleasePhoneNumber: "If the origination phone number has deletion protection enabled or is associated
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from smsvoice_mock.errors import ConflictException, invalid
+from smsvoice_mock.errors import ConflictException, ResourceNotFoundException, invalid
 from smsvoice_mock.models.countries import COUNTRIES, SIMULATOR_ORIGINATION_COUNTRIES
 from smsvoice_mock.models.keyword import KeywordSet
 from smsvoice_mock.models.tags import tags_to_api
@@ -153,10 +154,13 @@ def check_requestable(
             f"No phone numbers are available in country {iso}.",
         )
     if number_type == "SIMULATOR" and message_type != "TRANSACTIONAL":
-        raise invalid(
-            "INVALID_PARAMETER",
-            "MessageType",
-            "When you request a SIMULATOR phone number, you must set MessageType as TRANSACTIONAL.",
+        # Observed live (Terraform's pool MessageType test): ResourceNotFoundException, not a
+        # validation error; no PROMOTIONAL simulator number exists to be leased.
+        raise ResourceNotFoundException(
+            "When you request a SIMULATOR phone number, you must set MessageType as TRANSACTIONAL; "
+            f"no {message_type} simulator phone number is available in {iso}.",
+            resource_type="phone-number",
+            resource_id=f"SIMULATOR/{message_type}",
         )
     allowed = NUMBER_TYPE_COUNTRIES.get(number_type)
     if allowed is not None and iso not in allowed:
@@ -190,6 +194,8 @@ def generate_number(
             area = rng.choice(_CA_AREA_CODES)
         elif iso == "PR":
             area = "787"
+        elif iso == "GU":
+            area = "671"
         else:
             area = rng.choice(_US_AREA_CODES)
         national = area + rng.choice("23456789") + _digits(6, rng)

@@ -59,8 +59,15 @@ _UPDATABLE = (
 )
 
 
-def resolve_identity(backend: Backend, value: str, iso: str | None) -> Identity:
-    """The phone number (id or ARN) or sender ID (with IsoCountryCode, or ARN) ``value`` names."""
+def resolve_identity(
+    backend: Backend, value: str, iso: str | None, *, country_required: bool = False
+) -> Identity:
+    """The phone number (id or ARN) or sender ID (with IsoCountryCode, or ARN) ``value`` names.
+
+    With ``country_required`` (Associate/DisassociateOriginationIdentity) a sender ID, even as an ARN,
+    needs the call's IsoCountryCode: observed live (Terraform's pool tests, issue #50038), the service
+    answers ValidationException INVALID_ARN with a ``Fields`` entry named ``senderId``.
+    """
     kind = parse_arn(value, NAME).resource_type if value.startswith("arn:") else None
     if kind == "phone-number" or (kind is None and value.startswith("phone-")):
         number = backend.phone_number(value, NAME)
@@ -71,6 +78,12 @@ def resolve_identity(backend: Backend, value: str, iso: str | None) -> Identity:
         return backend.rcs_agent(value, NAME)
     if kind not in (None, "sender-id"):
         raise invalid("INVALID_ARN", NAME, f"A {kind} can't be an origination identity of a pool.")
+    if country_required and iso is None:
+        raise invalid(
+            "INVALID_ARN",
+            "senderId",
+            f"The sender ID {value!r} needs the IsoCountryCode of the call to join or leave a pool.",
+        )
     return find_sender_id(backend, value, iso, NAME)
 
 

@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from smsvoice_mock.backend import Backend
 
 RESOURCE_TYPE = "protect-configuration"
-# The mock's choice; the docs name the quota (PROTECT_CONFIGURATIONS_PER_ACCOUNT) but not its value.
-PROTECT_CONFIGURATIONS_PER_ACCOUNT = 10
+# The user guide's quotas page: 25 protect configurations per account.
+PROTECT_CONFIGURATIONS_PER_ACCOUNT = 25
 ALLOW = "ALLOW"
 BLOCK = "BLOCK"
 OVERRIDE_ACTIONS = frozenset({ALLOW, BLOCK})
@@ -290,9 +290,10 @@ class ProtectConfiguration:
 
     # -- sending ----------------------------------------------------------------------------
 
-    def check(self, channel: str, destination: str, now: datetime) -> None:
+    def check(self, channel: str, destination: str, now: datetime) -> str:
         """Refuse a message the rules block: the number's override in force, else the country's
-        rule for the channel's capability. MONITOR and FILTER send."""
+        rule for the channel's capability. MONITOR and FILTER send. Answers the status that let the
+        message through (the ``protectStatus`` of its event records)."""
         override = self.overrides.get(destination)
         if override is not None and override.in_force(now):
             if override.action == BLOCK:
@@ -301,13 +302,15 @@ class ProtectConfiguration:
                     f"{destination} is blocked by a number override of protect configuration "
                     f"{self.id}.",
                 )
-            return
+            return str(override.action)
         iso = country_of(destination)
-        if self.status_of(channel, iso) == BLOCK:
+        status = self.status_of(channel, iso)
+        if status == BLOCK:
             raise self._conflict(
                 "DESTINATION_COUNTRY_BLOCKED_BY_PROTECT_CONFIGURATION",
                 f"Protect configuration {self.id} blocks {channel} messages to {iso}.",
             )
+        return status
 
 
 def set_account_default(backend: Backend, chosen: ProtectConfiguration) -> None:

@@ -8,13 +8,14 @@ docs/behaviour.md):
   VersionNumber. The previous version of the registration becomes read-only." The new DRAFT starts
   with the previous version's field values. There can't be two drafts, nor a new version while one
   is under review.
-- Field values are edited only in the DRAFT version; REQUIRED fields can be overwritten but not
-  deleted.
+- Field values are edited only in the DRAFT version, REQUIRED ones included: "required" is checked
+  when the version is submitted.
 - SubmitRegistrationVersion: every REQUIRED field has a value and every ASSOCIATE_BEFORE_SUBMIT
   association exists. "Once you submit your registration you can not make any changes to the
   registration or disassociate any resources" until it is reviewed.
-- DiscardRegistrationVersion: "Discard the current version of the registration" (a DRAFT that is not
-  the only version); the current version is again the one before it.
+- DiscardRegistrationVersion: "Discard the current version of the registration"; "You can only
+  discard the registration if its status is Submitted" (user guide). The current version is again the
+  one before it, if any.
 - SupportedAssociation: ASSOCIATE_BEFORE_SUBMIT (while the draft is open), ASSOCIATE_AFTER_COMPLETE
   (once the registration is COMPLETE), ASSOCIATE_ON_APPROVAL (provisioned by AWS, never by the
   caller); DisassociationBehavior decides whether DeleteRegistration may drop the associations.
@@ -183,8 +184,11 @@ class Registration:
     tags: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def create(cls, backend: Backend, params: dict[str, Any]) -> Registration:
-        """CreateRegistration: a CREATED registration whose version 1 is a DRAFT."""
+    def create(
+        cls, backend: Backend, params: dict[str, Any], registration_id: str | None = None
+    ) -> Registration:
+        """CreateRegistration: a CREATED registration whose version 1 is a DRAFT (with a new id,
+        unless a seed gives one)."""
         definition = registration_type(params["RegistrationType"])
         limit = backend.settings.limits["REGISTRATIONS"]
         check_quota(
@@ -193,7 +197,7 @@ class Registration:
             "REGISTRATIONS_PER_ACCOUNT",
             f"The account already has {limit} registrations.",
         )
-        registration_id = new_id("registration")
+        registration_id = registration_id or new_id("registration")
         now = backend.now()
         registration = cls(
             id=registration_id,
@@ -214,8 +218,9 @@ class Registration:
 
     @property
     def current(self) -> RegistrationVersion:
-        """The latest version that was not discarded."""
-        return next(v for v in reversed(self.versions) if v.status != "DISCARDED")
+        """The latest version that was not discarded (the latest of all when every one was)."""
+        kept = (v for v in reversed(self.versions) if v.status != "DISCARDED")
+        return next(kept, self.versions[-1])
 
     def to_api(self) -> dict[str, Any]:
         return {
@@ -280,16 +285,11 @@ class Registration:
         return draft.number, value
 
     def delete_value(self, path: str) -> tuple[int, FieldValue]:
-        """DeleteRegistrationFieldValue: REQUIRED fields keep their value (overwrite it instead)."""
+        """DeleteRegistrationFieldValue on any field of the DRAFT: "required" is checked when the
+        version is submitted."""
         definition = self.definition.field(path)
         draft = self._draft()
-        if definition.requirement == "REQUIRED":
-            raise invalid(
-                "REGISTRATION_FIELD_CANNOT_BE_DELETED",
-                "FieldPath",
-                f"{path} is a REQUIRED field of {self.registration_type}; put another value instead.",
-            )
-        value = draft.values.pop(path, None)
+        value = draft.values.pop(definition.path, None)
         if value is None:
             raise not_found("registration", f"{self.id}/{path}")
         return draft.number, value
@@ -388,20 +388,19 @@ class Registration:
         return current
 
     def discard(self, now: datetime) -> RegistrationVersion:
-        """DiscardRegistrationVersion: the current DRAFT, unless it is the only version left."""
+        """DiscardRegistrationVersion: "You can only discard the registration if its status is
+        Submitted" (user guide); the registration is again COMPLETE when a version was approved, else
+        CREATED, and CreateRegistrationVersion starts over."""
         current = self.current
-        if current.status != "DRAFT" or current is self.versions[0]:
-            why = (
-                "it is the registration's first version (delete the registration instead)"
-                if current.status == "DRAFT"
-                else f"it is {current.status}, not DRAFT"
-            )
+        if current.status != "SUBMITTED":
             raise _conflict(
                 self,
                 "DISCARD_REGISTRATION_VERSION_NOT_ALLOWED",
-                f"Version {current.number} of registration {self.id} can't be discarded: {why}.",
+                f"Version {current.number} of registration {self.id} is {current.status}; only a "
+                "SUBMITTED version can be discarded.",
             )
         current.move("DISCARDED", now)
+        self.status = "COMPLETE" if self.approved_version_number is not None else "CREATED"
         return current
 
     # -- review hooks (AWS reviews asynchronously; tests call these) --------------------------
@@ -800,3 +799,59 @@ def find_attachment(
 ) -> RegistrationAttachment:
     """The registration attachment ``value`` (an id or ARN) names."""
     return backend.find(backend.registration_attachments, "registration-attachment", value, name)
+
+
+# The registration a US number type needs before it sends text or media (user guide: "Your toll-free
+# number registration must be completed and verified before you can use it to send SMS messages";
+# "Before requesting a 10DLC phone number you must have an approved 10DLC registered brand and 10DLC
+# registered campaign").
+US_REGISTRATION_TYPES = {
+    "TOLL_FREE": "US_TOLL_FREE_REGISTRATION",
+    "TEN_DLC": "US_TEN_DLC_CAMPAIGN_REGISTRATION",
+}
+
+
+def registration_required(backend: Backend, number: PhoneNumber) -> bool:
+    """Whether ``number`` is a US toll-free or 10DLC number without an approved registration."""
+    if number.iso_country_code != "US" or number.number_type not in US_REGISTRATION_TYPES:
+        return False
+    found = backend.registrations.get(number.registration_id or "")
+    return (
+        found is None
+        or found.approved_version_number is None
+        or found.status in ("PROVISIONING", "CLOSED", "DELETED")
+    )
+
+
+def complete_registration(
+    backend: Backend, number: PhoneNumber, registration_id: str | None = None
+) -> Registration:
+    """A COMPLETE registration of the type ``number`` needs, associated with it: the test shortcut
+    behind ``sms.backend().complete_registration(phone_number_id)``, and what a seeded US toll-free
+    or 10DLC number gets (with the seed's RegistrationId). Its field values stay empty."""
+    registration_type_name = US_REGISTRATION_TYPES.get(number.number_type)
+    if number.iso_country_code != "US" or registration_type_name is None:
+        raise TypeError(
+            f"Phone number {number.id} is a {number.iso_country_code} {number.number_type} number; "
+            "only US TOLL_FREE and TEN_DLC numbers need a registration to send."
+        )
+    if number.registration_id is not None:
+        raise RuntimeError(
+            f"Phone number {number.id} already belongs to registration {number.registration_id}; "
+            "drive that one with its review hooks (approve, complete) instead."
+        )
+    registration = Registration.create(
+        backend, {"RegistrationType": registration_type_name}, registration_id
+    )
+    supported = registration.definition.association_for(number.number_type, "US")
+    if supported is None:  # the catalog lists both types; a KeyError-like bug if not
+        raise LookupError(f"{registration_type_name} has no association for {number.number_type}.")
+    registration.associations.append(Association(resource=number, supported=supported))
+    number.registration_id = registration.id
+    now = backend.now()
+    version = registration.current
+    for status in ("SUBMITTED", "REVIEWING", "APPROVED"):
+        version.move(status, now)
+    registration.approved_version_number = version.number
+    registration.status = "COMPLETE"
+    return registration

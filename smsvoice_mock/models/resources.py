@@ -7,6 +7,8 @@
   (``ResourceNotFoundException``); a malformed ARN is ``ValidationException`` INVALID_ARN.
 - A policy document must be a JSON object: unparsable text is CANNOT_PARSE, other JSON values are
   INVALID_PARAMETER.
+- A resource without a policy (never put, or deleted) answers ``Policy`` ``"{}"`` (observed live by
+  Terraform's resource policy acceptance tests); ResourceNotFoundException is for a missing resource.
 """
 
 from __future__ import annotations
@@ -106,11 +108,14 @@ class ResourcePolicy:
         }
 
 
-def attached_policy(backend: Backend, resource: Taggable) -> ResourcePolicy:
-    """The policy on ``resource``, or ``ResourceNotFoundException`` (ResourceType ``policy``)."""
+NO_POLICY = "{}"
+
+
+def attached_policy(backend: Backend, resource: Taggable) -> dict[str, Any]:
+    """The API view of the policy on ``resource``: ``Policy`` ``"{}"`` when it has none."""
     found = backend.resource_policies.get(resource.arn)
     if not isinstance(found, ResourcePolicy) or found.resource is not resource:
         # A policy left by a deleted resource of the same ARN does not carry over to a new one.
         backend.resource_policies.pop(resource.arn, None)
-        raise not_found("policy", resource.arn)
-    return found
+        return {"ResourceArn": resource.arn, "Policy": NO_POLICY}
+    return found.to_api()

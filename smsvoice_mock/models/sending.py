@@ -5,12 +5,13 @@
    suitable identity of the account);
 2. the identity must be ACTIVE and have the channel's capability;
 3. simulator numbers send only to destination simulator numbers of their country; other identities
-   reach their own country (the North American numbering plan counts as one) unless international
+   reach their own country (Canada and Puerto Rico are not the United States) unless international
    sending is enabled;
 4. a destination on the identity's opt-out list is refused: "If you attempt to send a message to a
    destination number that is on an opt-out list … AWS End User Messaging SMS doesn't attempt to send
    the message";
-5. in the sandbox only verified destination numbers and simulator numbers are reachable;
+5. in the sandbox only verified destination numbers and simulator numbers are reachable, and voice
+   calls have daily, per-recipient and per-minute limits;
 6. MaxPrice and the monthly spend limit;
 7. DryRun stops here: "the message is checked and validated, but isn't sent"; otherwise the message is
    recorded and charged.
@@ -18,23 +19,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from smsvoice_mock.errors import (
     ConflictException,
     ServiceQuotaExceededException,
+    ThrottlingException,
     invalid,
     not_found,
 )
 from smsvoice_mock.models.countries import country_of, is_destination_simulator
 from smsvoice_mock.models.phone_number import PhoneNumber
 from smsvoice_mock.models.protect import account_default as account_default_protect
-from smsvoice_mock.models.sender_id import find_sender_id
+from smsvoice_mock.models.registration import US_REGISTRATION_TYPES, registration_required
+from smsvoice_mock.models.sender_id import (
+    SENDER_ID_REGISTRATION_COUNTRIES,
+    SENDER_ID_UNSUPPORTED_COUNTRIES,
+    find_sender_id,
+)
 
 if TYPE_CHECKING:
     from smsvoice_mock.backend import Backend
+    from smsvoice_mock.inbox import SentMessage
     from smsvoice_mock.models.configuration_set import ConfigurationSet
     from smsvoice_mock.models.pool import Pool
     from smsvoice_mock.models.protect import ProtectConfiguration
@@ -42,6 +52,7 @@ if TYPE_CHECKING:
     from smsvoice_mock.models.sender_id import SenderId
 
 NANP = frozenset({"US", "CA", "PR"})
+US_TERRITORIES = frozenset({"PR", "GU", "VI", "AS"})
 # A pool with SharedRoutesEnabled sends where none of its members can over a shared route, except in
 # these countries ("such as the United States"; the North American numbering plan, the mock's choice).
 SHARED_ROUTES_BANNED = NANP
@@ -59,7 +70,7 @@ SPEND_LIMITS = {
 class Origin:
     """The identity a message goes out from, once resolved."""
 
-    arn: str
+    arn: str | None  # None for a configuration set's default sender ID the account doesn't own
     display: str  # the E.164 number or the sender ID the end user sees
     iso_country_code: str | None
     opt_out_list_name: str | None
@@ -70,9 +81,14 @@ class Origin:
 
 
 def same_region(a: str | None, b: str | None) -> bool:
+    """Whether an identity of country ``a`` reaches country ``b`` without international sending.
+
+    Each country is its own, the North American numbering plan included: VA Notify's sends from US
+    numbers to Puerto Rico and Ontario raised ValidationException (real-clients.md 4.2, observed live).
+    """
     if a is None or b is None:
         return True
-    return a == b or (a in NANP and b in NANP)
+    return a == b
 
 
 def configuration_set(backend: Backend, value: str | None) -> ConfigurationSet | None:
@@ -93,31 +109,56 @@ def check_protect(
     config: ConfigurationSet | None,
     channel: str,
     destination: str,
-) -> ProtectConfiguration | None:
+) -> tuple[ProtectConfiguration | None, str | None]:
     """Step 4b, after the opt-out check ("If a phone number is in the opt-out list then the message
     is not sent regardless if there is an override to allow"): the request's protect configuration,
     else the configuration set's, else the account default judges the message. An override of the
     number in force wins over the country rule; BLOCK refuses the message, MONITOR and FILTER send.
-    Answers the protect configuration that applied, if any."""
+    Answers the protect configuration that applied, if any, and the status it gave the message."""
     chosen = requested
     if chosen is None and config is not None and config.protect_configuration_id is not None:
         chosen = backend.protect_configurations.get(config.protect_configuration_id)
     if chosen is None:
         chosen = account_default_protect(backend)
-    if chosen is not None:
-        chosen.check(channel, destination, backend.now())
-    return chosen
+    if chosen is None:
+        return None, None
+    return chosen, chosen.check(channel, destination, backend.now())
 
 
-def _phone_can_send(phone: PhoneNumber, channel: str, destination: str) -> bool:
+def is_international_send(origin: Origin, destination: str) -> bool:
+    """Whether the message leaves the identity's country (``isInternationalSend`` of its events)."""
+    dest_country = country_of(destination)
+    return (
+        origin.iso_country_code is not None
+        and dest_country is not None
+        and origin.iso_country_code != dest_country
+    )
+
+
+def _reaches(phone: PhoneNumber, dest_country: str | None) -> bool:
+    """A number reaches its own country; a US toll-free number also the US territories ("recipients in
+    the United States or the US territories of Puerto Rico, US Virgin Islands, Guam and American
+    Samoa", user guide, toll-free registration)."""
+    if phone.international_sending_enabled or same_region(phone.iso_country_code, dest_country):
+        return True
+    return (
+        phone.number_type == "TOLL_FREE"
+        and phone.iso_country_code == "US"
+        and dest_country in US_TERRITORIES
+    )
+
+
+def _needs_registration(backend: Backend, phone: PhoneNumber, channel: str) -> bool:
+    return channel in ("SMS", "MMS") and registration_required(backend, phone)
+
+
+def _phone_can_send(backend: Backend, phone: PhoneNumber, channel: str, destination: str) -> bool:
     return (
         phone.status == "ACTIVE"
         and channel in phone.number_capabilities
-        and (
-            phone.international_sending_enabled
-            or same_region(phone.iso_country_code, country_of(destination))
-        )
+        and _reaches(phone, country_of(destination))
         and (phone.number_type != "SIMULATOR" or is_destination_simulator(destination))
+        and not _needs_registration(backend, phone, channel)
     )
 
 
@@ -181,10 +222,8 @@ def _pool_rcs_agent(backend: Backend, pool: Pool, channel: str, destination: str
             return _from_rcs_agent(backend, agent, channel, destination, pool)
     if channel != "RCS":
         return None
-    if agents:
-        agents[0].check_can_send(backend, destination)  # raises why it can't
     raise ConflictException(
-        f"Pool {pool.id} has no RCS agent.",
+        f"Pool {pool.id} has no RCS agent that can send to {destination}.",
         reason="NO_ORIGINATION_IDENTITIES_FOUND",
         resource_type="pool",
         resource_id=pool.id,
@@ -192,20 +231,22 @@ def _pool_rcs_agent(backend: Backend, pool: Pool, channel: str, destination: str
 
 
 def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -> Origin:
-    """ "A pool maps each message to an appropriate identity for the destination country."""
+    """ "A pool maps each message to an appropriate identity for the destination country." When no
+    member can send (its country, the simulator rule, status or a missing capability: whatever the
+    reason), the answer is ConflictException NO_ORIGINATION_IDENTITIES_FOUND, as GC Notify saw when
+    its pool met the Guam number +16715550123 and VA Notify when its pool met a Canadian recipient;
+    the direct-identity errors are for sends that name the identity itself."""
     if channel in ("SMS", "RCS"):
         rcs = _pool_rcs_agent(backend, pool, channel, destination)
         if rcs is not None:
             return rcs
     phones = {p.arn: p for p in backend.phone_numbers.values() if p.pool_id == pool.id}
     senders = {s.arn: s for s in backend.sender_ids.values()}
-    fallback: Origin | None = None
     for arn in pool.members:
         phone = phones.get(arn)
         if phone is not None:
-            if _phone_can_send(phone, channel, destination):
+            if _phone_can_send(backend, phone, channel, destination):
                 return _from_phone(phone, pool)
-            fallback = fallback or _from_phone(phone, pool)
             continue
         sender = senders.get(arn)
         if (
@@ -226,8 +267,6 @@ def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -
             opt_out_list_name=pool.opt_out_list_name,
             pool=pool,
         )
-    if fallback is not None:
-        return fallback
     raise ConflictException(
         f"Pool {pool.id} has no origination identity that can send to {destination}.",
         reason="NO_ORIGINATION_IDENTITIES_FOUND",
@@ -264,6 +303,35 @@ def _default_sender_id(
     return None
 
 
+def _account_sender_id(backend: Backend, destination: str) -> Origin | None:
+    """A registered sender ID of the account in the destination's country."""
+    dest_country = country_of(destination)
+    for (_, iso), sender in backend.sender_ids.items():
+        if iso == dest_country:
+            return _from_sender_id(sender)
+    return None
+
+
+def _unowned_default_sender_id(config: ConfigurationSet | None, destination: str) -> Origin | None:
+    """SetDefaultSenderId: "When sending a text message to a destination country that supports sender
+    IDs, the default sender ID on the configuration set specified will be used if no dedicated
+    origination phone numbers or registered sender IDs are available in your account." Countries
+    whose sender IDs need a registration are left out (the mock's choice)."""
+    if config is None or not config.default_sender_id:
+        return None
+    dest_country = country_of(destination)
+    if dest_country is None or dest_country in (
+        SENDER_ID_UNSUPPORTED_COUNTRIES | SENDER_ID_REGISTRATION_COUNTRIES
+    ):
+        return None
+    return Origin(
+        arn=None,
+        display=config.default_sender_id,
+        iso_country_code=dest_country,
+        opt_out_list_name=None,
+    )
+
+
 def resolve_origin(
     backend: Backend,
     value: str | None,
@@ -272,17 +340,25 @@ def resolve_origin(
     config: ConfigurationSet | None = None,
 ) -> Origin:
     """Step 1: the origination identity named by ``value`` (or chosen when it is ``None``: the
-    configuration set's DefaultSenderId, else a phone number of the account that can reach the
-    destination, else ConflictException NO_ORIGINATION_IDENTITIES_FOUND)."""
+    account's sender ID named by the configuration set's DefaultSenderId, else a phone number of the
+    account that can reach the destination, else a sender ID of the account in the destination's
+    country, else the DefaultSenderId itself where the country supports sender IDs, else
+    ConflictException NO_ORIGINATION_IDENTITIES_FOUND)."""
     if value is None:
         default = _default_sender_id(backend, config, destination) if channel == "SMS" else None
         if default is not None:
             return default
         for phone in backend.phone_numbers.values():
-            if _phone_can_send(phone, channel, destination):
+            if _phone_can_send(backend, phone, channel, destination):
                 return _from_phone(
                     phone, backend.pools.get(phone.pool_id) if phone.pool_id else None
                 )
+        if channel == "SMS":
+            chosen = _account_sender_id(backend, destination) or _unowned_default_sender_id(
+                config, destination
+            )
+            if chosen is not None:
+                return chosen
         raise ConflictException(
             f"No origination identity in the account can send to {destination}; "
             "request a phone number or pass OriginationIdentity.",
@@ -313,8 +389,8 @@ def resolve_origin(
     )
 
 
-def check_origin(origin: Origin, channel: str, destination: str) -> None:
-    """Steps 2 and 3: status, capability, simulator and country rules."""
+def check_origin(backend: Backend, origin: Origin, channel: str, destination: str) -> None:
+    """Steps 2 and 3: status, capability, registration, simulator and country rules."""
     phone = origin.phone
     dest_country = country_of(destination)
     if phone is not None:
@@ -347,9 +423,17 @@ def check_origin(origin: Origin, channel: str, destination: str) -> None:
                     f"of its own country ({phone.iso_country_code}).",
                 )
             return
-        if not phone.international_sending_enabled and not same_region(
-            phone.iso_country_code, dest_country
-        ):
+        if _needs_registration(backend, phone, channel):
+            raise ConflictException(
+                f"{phone.number_type} number {phone.id} sends text and media once its "
+                f"{US_REGISTRATION_TYPES[phone.number_type]} is approved; its registration is "
+                f"{phone.registration_id or 'missing'} (tests: "
+                "sms.backend().complete_registration(phone_number_id)).",
+                reason="REGISTRATION_NOT_COMPLETE",
+                resource_type="phone-number",
+                resource_id=phone.id,
+            )
+        if not _reaches(phone, dest_country):
             raise invalid(
                 "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY",
                 "DestinationPhoneNumber",
@@ -401,6 +485,49 @@ def check_sandbox(backend: Backend, destination: str) -> None:
             reason="DESTINATION_PHONE_NUMBER_NOT_VERIFIED",
             resource_type="verified-destination-number",
             resource_id=destination,
+        )
+
+
+# Voice in the sandbox (user guide, "SMS and voice sandbox"): at most 20 calls a day, 5 a day to one
+# recipient, 5 a minute, and each call lasts at most 30 seconds.
+VOICE_SANDBOX_PER_DAY = 20
+VOICE_SANDBOX_PER_RECIPIENT_PER_DAY = 5
+VOICE_SANDBOX_PER_MINUTE = 5
+VOICE_SANDBOX_CALL_SECONDS = 30
+
+
+def check_voice_sandbox(backend: Backend, sent: Iterable[SentMessage], destination: str) -> None:
+    """Step 5 for voice in the sandbox: the daily (UTC day of the mock clock), per-recipient and
+    per-minute call limits. Over the per-recipient limit → DAILY_DESTINATION_CALL_LIMIT; over the
+    daily limit → ServiceQuotaExceededException without a Reason (no modeled Reason names it); over
+    the per-minute limit → ThrottlingException."""
+    if backend.settings.tier != "SANDBOX":
+        return
+    now = backend.now()
+    calls = [
+        m
+        for m in sent
+        if m.channel == "VOICE"
+        and m.source == "API"
+        and m.account_id == backend.account_id
+        and m.region == backend.region
+    ]
+    today = [m for m in calls if m.sent_at.date() == now.date()]
+    if sum(m.destination_phone_number == destination for m in today) >= (
+        VOICE_SANDBOX_PER_RECIPIENT_PER_DAY
+    ):
+        raise ServiceQuotaExceededException(
+            f"The sandbox allows {VOICE_SANDBOX_PER_RECIPIENT_PER_DAY} voice messages a day to "
+            f"{destination}.",
+            reason="DAILY_DESTINATION_CALL_LIMIT",
+        )
+    if len(today) >= VOICE_SANDBOX_PER_DAY:
+        raise ServiceQuotaExceededException(
+            f"The sandbox allows {VOICE_SANDBOX_PER_DAY} voice messages a day."
+        )
+    if sum(now - m.sent_at < timedelta(minutes=1) for m in calls) >= VOICE_SANDBOX_PER_MINUTE:
+        raise ThrottlingException(
+            f"The sandbox allows {VOICE_SANDBOX_PER_MINUTE} voice messages a minute."
         )
 
 

@@ -12,6 +12,9 @@
   verifying or sending a code to a VERIFIED number is ConflictException VERIFICATION_ALREADY_COMPLETE.
   Adding the same number twice is ConflictException RESOURCE_ALREADY_EXISTS. The verification message is
   not charged ("we waive the fee for the first verification code").
+- "You can delete a destination phone number. However, you must wait 24 hours after adding a phone
+  number before you can delete it" (user guide, sandbox): earlier is ConflictException
+  RESOURCE_DELETION_NOT_ALLOWED (the Reason is the mock's choice).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
     from smsvoice_mock.backend import Backend
 
 CODE_VALIDITY = timedelta(hours=24)
+DELETE_WAIT = timedelta(hours=24)
 _rng = random.Random()
 
 # The verification message, per LanguageCode (the mock's wording; EN_US when none is given).
@@ -74,6 +78,18 @@ class VerifiedDestinationNumber:
 
     def filter_values(self) -> dict[str, Any]:
         return {"status": self.status, "rcs-agent-id": self.rcs_agent_id}
+
+    def check_deletable(self, now: datetime) -> None:
+        """The 24-hour wait after adding a number before it can be deleted."""
+        ready = self.created_timestamp + DELETE_WAIT
+        if now < ready:
+            raise ConflictException(
+                f"Verified destination number {self.id} was added less than 24 hours ago; it can be "
+                f"deleted from {ready.isoformat()} (advance sms.clock to get there in a test).",
+                reason="RESOURCE_DELETION_NOT_ALLOWED",
+                resource_type="verified-destination-number",
+                resource_id=self.id,
+            )
 
     def _refuse_if_verified(self) -> None:
         if self.status == "VERIFIED":
