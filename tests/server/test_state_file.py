@@ -1,0 +1,120 @@
+"""``serve --state FILE``: the state survives a SIGTERM and a restart; a corrupt or foreign file is
+refused, never emptied."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smsvoice_mock._state import MockState
+from smsvoice_mock.server import SmsVoiceServer, StateFileError, state_file
+from smsvoice_mock.server.pytest_plugin import start_server, stop_server
+from tests.helpers import request_number
+from tests.server.conftest import control, server_client
+
+
+def test_state_survives_sigterm_and_restart(tmp_path: Path) -> None:
+    """Resources, message logs and the clock written on SIGTERM are there after a restart."""
+    path = tmp_path / "state.smsvoice"
+    proc, url = start_server("--state", str(path))
+    try:
+        client = server_client(url)
+        number = request_number(client)
+        client.put_keyword(
+            OriginationIdentity=number["PhoneNumberId"], Keyword="HI", KeywordMessage="Hello"
+        )
+        client.send_text_message(
+            DestinationPhoneNumber="+14254147755",
+            OriginationIdentity=number["PhoneNumber"],
+            MessageBody="x",
+        )
+        control(url, "POST", "clock/advance", {"days": 2})
+    finally:
+        assert stop_server(proc) == 0
+    assert path.read_bytes().startswith(state_file.MAGIC)
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left behind
+
+    proc, url = start_server("--state", str(path))
+    try:
+        client = server_client(url)
+        [again] = client.describe_phone_numbers()["PhoneNumbers"]
+        assert again["PhoneNumberArn"] == number["PhoneNumberArn"]
+        keywords = client.describe_keywords(OriginationIdentity=number["PhoneNumberId"])["Keywords"]
+        assert "HI" in {k["Keyword"] for k in keywords}
+        assert len(control(url, "GET", "sent-messages")[1]["SentMessages"]) == 1
+        assert control(url, "GET", "clock")[1]["offset_seconds"] == 2 * 86400
+        request_number(client)  # new resources join the restored ones
+    finally:
+        assert stop_server(proc) == 0
+    proc, url = start_server("--state", str(path))
+    try:
+        assert len(server_client(url).describe_phone_numbers()["PhoneNumbers"]) == 2
+    finally:
+        stop_server(proc)
+
+
+def _refusal(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "smsvoice_mock", "serve", "--port", "0", "--state", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def _valid_bytes() -> bytes:
+    return state_file.dumps(MockState(account_id="123456789012", region="us-east-1", sandbox=False))
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b'{"phone_numbers": []}', "is not a smsvoice_mock state file"),
+        (b"", "is not a smsvoice_mock state file"),
+        (state_file.MAGIC + b"not json\n...", "header line is not JSON"),
+        (state_file.MAGIC + b'{"format": 99, "written_by": "smsvoice_mock 9.0"}\n', "format 99"),
+        (_valid_bytes()[:-3], "checksum does not match"),
+    ],
+    ids=["foreign", "empty", "bad-header", "newer-format", "truncated"],
+)
+def test_corrupt_or_foreign_file_is_refused(tmp_path: Path, content: bytes, words: str) -> None:
+    """A state file the server did not write, or that changed since, stops the server with a message
+    naming the file and what to do; the file is left as it was."""
+    path = tmp_path / "state.smsvoice"
+    path.write_bytes(content)
+    result = _refusal(path)
+    assert result.returncode == 2
+    assert str(path) in result.stderr
+    assert words in result.stderr
+    assert "pass another --state path" in result.stderr
+    assert path.read_bytes() == content
+
+
+def test_unreadable_payload_is_refused(tmp_path: Path) -> None:
+    """A file whose payload cannot be loaded (for example written by an incompatible version) is refused."""
+    path = tmp_path / "state.smsvoice"
+    good = _valid_bytes()
+    payload = b"not a pickle"
+    header = good[len(state_file.MAGIC) :].split(b"\n", 1)[0]
+    fields: dict[str, Any] = json.loads(header)
+    fields["sha256"] = hashlib.sha256(payload).hexdigest()
+    path.write_bytes(state_file.MAGIC + json.dumps(fields).encode() + b"\n" + payload)
+    with pytest.raises(StateFileError, match="cannot be read here"):
+        SmsVoiceServer(port=0, state_path=path)
+
+
+def test_in_process_server_saves_on_stop(tmp_path: Path) -> None:
+    """``SmsVoiceServer.stop()`` saves the state file; a new server on the file has the resources."""
+    path = tmp_path / "state.smsvoice"
+    with SmsVoiceServer(port=0, state_path=path) as server:
+        number = request_number(server_client(server.url))
+    with SmsVoiceServer(port=0, state_path=path) as server:
+        numbers = server_client(server.url).describe_phone_numbers()["PhoneNumbers"]
+    assert [n["PhoneNumberId"] for n in numbers] == [number["PhoneNumberId"]]
