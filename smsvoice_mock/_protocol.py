@@ -1,5 +1,6 @@
 """The JSON 1.0 wire: decode a request, validate it, dispatch it, encode the output by its shape or
-the error as the service's error body — all of it in ``respond``."""
+the error as the service's error body — all of it in ``answer``, which both doors (the in-process
+hook through ``respond``, and the HTTP server) call."""
 
 from __future__ import annotations
 
