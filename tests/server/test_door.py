@@ -53,6 +53,14 @@ def request(
     return head.encode() + body
 
 
+def chunked_head(extra: str = "") -> bytes:
+    """The head of a service request whose body follows in chunks."""
+    return (
+        "POST / HTTP/1.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+        f"X-Amz-Target: {TARGET}\r\nTransfer-Encoding: chunked\r\n{extra}\r\n"
+    ).encode()
+
+
 def parse(answer: bytes) -> tuple[int, dict[str, str], dict[str, Any]]:
     """The status, headers (lower-case names) and JSON body of one HTTP answer."""
     head, _, body = answer.partition(b"\r\n\r\n")
@@ -141,11 +149,8 @@ def test_bad_input_gets_the_services_error_and_the_server_keeps_serving(
 
 def test_oversized_chunked_body_is_refused(smsvoice_server: str) -> None:
     """A chunked body that grows past the limit is refused with 413 MAXIMUM_SIZE_EXCEEDED."""
-    head = (
-        "POST / HTTP/1.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
-        f"X-Amz-Target: {TARGET}\r\nTransfer-Encoding: chunked\r\n\r\n"
-    ).encode()
     chunk = b"%x\r\n" % (MAX_BODY + 1) + b" " * 1024
+    head = chunked_head()
     assert_service_error(
         raw(smsvoice_server, head + chunk), 413, "ValidationException", "MAXIMUM_SIZE_EXCEEDED"
     )
@@ -154,10 +159,7 @@ def test_oversized_chunked_body_is_refused(smsvoice_server: str) -> None:
 
 def test_chunked_body_and_expect_continue_are_understood(smsvoice_server: str) -> None:
     """HTTP/1.1 chunked request bodies and ``Expect: 100-continue`` reach the service intact."""
-    head = (
-        "POST / HTTP/1.1\r\nContent-Type: application/x-amz-json-1.0\r\nConnection: close\r\n"
-        f"X-Amz-Target: {TARGET}\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n"
-    ).encode()
+    head = chunked_head("Connection: close\r\nExpect: 100-continue\r\n")
     answer = raw(smsvoice_server, head + b"1\r\n{\r\n1\r\n}\r\n0\r\n\r\n")
     assert answer.startswith(b"HTTP/1.1 100 Continue\r\n\r\n")
     status, _, body = parse(answer[len(b"HTTP/1.1 100 Continue\r\n\r\n") :])
