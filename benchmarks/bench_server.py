@@ -257,6 +257,7 @@ def main() -> int:
     parser.add_argument("--no-moto", action="store_true")
     args = parser.parse_args()
     seconds = min(args.seconds, 60.0)  # bounded: a typo cannot load the machine for an hour
+    args.clients = [max(1, min(n, 64)) for n in args.clients]
     ours, our_port = start_ours()
     moto = None if args.no_moto else start_moto()
     try:

@@ -62,6 +62,13 @@ def service_error(status: int, error: ValidationException) -> Answer:
     return status or code, headers, body
 
 
+_SHUTTING_DOWN: Answer = (
+    503,
+    {"Content-Type": CONTENT_TYPE, "Connection": "close"},
+    b'{"__type":"ServiceUnavailableException","Message":"The server is shutting down."}',
+)
+
+
 def _refusal(status: int, message: str) -> Answer:
     reason = "MAXIMUM_SIZE_EXCEEDED" if status == 413 else "CANNOT_PARSE"
     return service_error(status, ValidationException(message, reason=reason))
@@ -101,7 +108,17 @@ class SmsVoiceServer:
         return f"http://{host}:{port}"
 
     def app(self, request: HttpRequest) -> Answer:
-        """Route one request: the control API under ``/_smsvoice/``, the service everywhere else."""
+        """Route one request: the control API under ``/_smsvoice/``, the service everywhere else.
+
+        Under the state's lock (re-entered by the engine): once ``stop`` has taken the lock to save the
+        state, later requests are refused with a 503 instead of changing what was saved.
+        """
+        with self.state.lock:
+            if self._http.stopping:
+                return _SHUTTING_DOWN
+            return self._route(request)
+
+    def _route(self, request: HttpRequest) -> Answer:
         if request.path.startswith(control.PREFIX):
             return control.control(self.mock, request)
         if request.method != "POST":
@@ -147,13 +164,14 @@ class SmsVoiceServer:
         if self._closed:
             return
         self._closed = True
-        self._http.stopping = True
+        with self.state.lock:  # no request runs from here on: the saved state is the final one
+            self._http.stopping = True
+            if self.state_path is not None:
+                state_file.save(self.state, self.state_path)
         if self._thread is not None:
             self._http.shutdown()
             self._thread.join()
         self._http.server_close()
-        if self.state_path is not None:
-            state_file.save(self.state, self.state_path)
 
     def __enter__(self) -> SmsVoiceServer:
         return self.start()
@@ -184,6 +202,13 @@ def serve(
     except StateFileError as exc:
         print(f"smsvoice_mock: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        print(
+            f"smsvoice_mock: cannot listen on {host}:{port} ({exc.strerror}); "
+            "pick another --port (0: any free port) or --host.",
+            file=sys.stderr,
+        )
+        return 2
     previous = signal.signal(signal.SIGTERM, _terminate)
     print(f"smsvoice_mock serving pinpoint-sms-voice-v2 on {server.url}", file=out, flush=True)
     try:
@@ -191,6 +216,9 @@ def serve(
     except (_Terminated, KeyboardInterrupt):
         pass
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        signal.signal(
+            signal.SIGTERM, signal.SIG_IGN
+        )  # a second SIGTERM does not cut the save short
         server.stop()
+        signal.signal(signal.SIGTERM, previous)
     return 0

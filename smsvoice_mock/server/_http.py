@@ -141,19 +141,18 @@ def read_request(rfile: Any, wfile: socket.socket) -> HttpRequest | None:
     headers = Headers(fields)
     if version == "HTTP/1.0":
         fields.setdefault("connection", "close")
+    chunked = "chunked" in fields.get("transfer-encoding", "").lower()
+    length_text = fields.get("content-length", "0")
+    if not chunked and not length_text.isdigit():
+        raise BadRequest(400, f"Content-Length {length_text!r} is not a number of bytes.")
+    length = 0 if chunked else int(length_text)
+    if length > MAX_BODY:
+        raise BadRequest(413, f"The request body is {length} bytes; the limit is {MAX_BODY} bytes.")
     if fields.get("expect", "").lower() == "100-continue":
         wfile.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
-    if "chunked" in fields.get("transfer-encoding", "").lower():
+    if chunked:
         body = _read_chunked(rfile)
     else:
-        length_text = fields.get("content-length", "0")
-        if not length_text.isdigit():
-            raise BadRequest(400, f"Content-Length {length_text!r} is not a number of bytes.")
-        length = int(length_text)
-        if length > MAX_BODY:
-            raise BadRequest(
-                413, f"The request body is {length} bytes; the limit is {MAX_BODY} bytes."
-            )
         body = rfile.read(length) if length else b""
         if len(body) != length:
             raise ConnectionError("the client closed the connection inside the body")
@@ -165,7 +164,7 @@ def encode_answer(status: int, headers: dict[str, str], body: bytes, keep_alive:
     head.extend(f"{name}: {value}" for name, value in headers.items())
     if "Content-Length" not in headers:
         head.append(f"Content-Length: {len(body)}")
-    if not keep_alive:
+    if not keep_alive and "Connection" not in headers:
         head.append("Connection: close")
     return ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body
 
@@ -201,14 +200,14 @@ class _Connection(socketserver.BaseRequestHandler):
                     traceback.print_exc(file=sys.stderr)
                     text = b"smsvoice_mock failed on this request (a bug); see the server's log.\n"
                     status, headers, body = 500, {"Content-Type": "text/plain"}, text
-                keep_alive = (request.headers.get("connection") or "").lower() != "close"
+                client_closes = (request.headers.get("connection") or "").lower() == "close"
+                keep_alive = not client_closes and headers.get("Connection") != "close"
                 sock.sendall(encode_answer(status, headers, body, keep_alive))
                 if not keep_alive:
                     return
         except (
-            OSError,
-            ConnectionError,
-        ):  # timeouts, resets and half-sent requests: drop the client
+            OSError
+        ):  # timeouts, resets and half-sent requests (ConnectionError): drop the client
             return
         finally:
             rfile.close()
@@ -245,6 +244,8 @@ class HttpServer(socketserver.ThreadingTCPServer):
         self.refuse = refuse
         self.timeout_seconds = timeout_seconds
         self.stopping = False
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, _Connection)
 
     def handle_error(self, request: Any, client_address: Any) -> None:  # pragma: no cover

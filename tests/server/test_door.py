@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -13,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from smsvoice_mock.server import MAX_BODY, SmsVoiceServer, credential_scope
+from smsvoice_mock.server._http import Headers, HttpRequest
 from tests.helpers import error_of, request_number
 from tests.server.conftest import server_client
 
@@ -263,3 +266,38 @@ def test_get_on_the_root_describes_the_server(smsvoice_server: str) -> None:
     status, _, body = parse(answer)
     assert status == 200
     assert body["service"] == "pinpoint-sms-voice-v2"
+
+
+def test_oversized_body_is_refused_before_100_continue(smsvoice_server: str) -> None:
+    """A client that waits for ``100 Continue`` before sending an oversized body is told 413 at once."""
+    head = request(extra="Expect: 100-continue\r\n").replace(
+        b"Content-Length: 2", b"Content-Length: %d" % (MAX_BODY + 1)
+    )
+    answer = raw(smsvoice_server, head[: head.index(b"\r\n\r\n") + 4])
+    assert not answer.startswith(b"HTTP/1.1 100")
+    assert_service_error(answer, 413, "ValidationException", "MAXIMUM_SIZE_EXCEEDED")
+
+
+def test_requests_after_stop_are_refused(tmp_path: Any) -> None:
+    """Once ``stop`` has saved the state, a request still arriving is answered 503 and changes nothing."""
+    server = SmsVoiceServer(port=0, state_path=tmp_path / "state")
+    server.stop()
+    late = HttpRequest("POST", "/", Headers({"x-amz-target": TARGET}), b"{}")
+    status, headers, body = server.app(late)
+    assert (status, headers["Connection"]) == (503, "close")
+    assert json.loads(body)["__type"] == "ServiceUnavailableException"
+
+
+def test_a_busy_port_is_explained(impatient_server: SmsVoiceServer) -> None:
+    """``serve`` on a port in use exits with code 2 and a sentence saying to pick another port."""
+    port = urlsplit(impatient_server.url).port
+    result = subprocess.run(
+        [sys.executable, "-m", "smsvoice_mock", "serve", "--port", str(port)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "pick another --port" in result.stderr
