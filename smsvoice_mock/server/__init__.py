@@ -180,14 +180,6 @@ class SmsVoiceServer:
         self.stop()
 
 
-class _Terminated(Exception):
-    pass
-
-
-def _terminate(signum: int, frame: FrameType | None) -> None:
-    raise _Terminated
-
-
 def serve(
     host: str = "127.0.0.1",
     port: int = 4566,
@@ -196,7 +188,10 @@ def serve(
     sandbox: bool = False,
     out: TextIO = sys.stdout,
 ) -> int:
-    """Serve until SIGTERM or Ctrl-C; save the state file (if any) on the way out. The exit code."""
+    """Serve until SIGTERM or Ctrl-C (SIGINT); save the state file (if any) on the way out.
+
+    Returns the exit code: 0, or 2 when the state file is refused or the address is unusable.
+    """
     try:
         server = SmsVoiceServer(host, port, state_path=state_path, sandbox=sandbox)
     except StateFileError as exc:
@@ -209,16 +204,21 @@ def serve(
             file=sys.stderr,
         )
         return 2
-    previous = signal.signal(signal.SIGTERM, _terminate)
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        # Raising here could land inside socketserver's own exception handling and be swallowed;
+        # ask the serving loop to end instead (shutdown() waits for it, hence the thread).
+        threading.Thread(target=server._http.shutdown, daemon=True).start()
+
+    handled = (signal.SIGTERM, signal.SIGINT)
+    previous = {signum: signal.signal(signum, request_stop) for signum in handled}
     print(f"smsvoice_mock serving pinpoint-sms-voice-v2 on {server.url}", file=out, flush=True)
     try:
         server.serve_forever()
-    except (_Terminated, KeyboardInterrupt):
-        pass
     finally:
-        signal.signal(
-            signal.SIGTERM, signal.SIG_IGN
-        )  # a second SIGTERM does not cut the save short
+        for signum in handled:  # a second signal does not cut the save short
+            signal.signal(signum, signal.SIG_IGN)
         server.stop()
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     return 0

@@ -1,15 +1,19 @@
-"""Fixtures of the server's tests: the session server (until the lead registers the plugin as a
-``pytest11`` entry point, it is imported here) and a boto3 client that talks to it over HTTP."""
+"""Fixtures of the server's tests: a session server and a boto3 client that talks to it over HTTP.
+
+``smsvoice_server`` here serves from a thread of the test process, so coverage measures the server's
+code; the plugin's own fixture of that name (a subprocess) is tested with pytester in
+test_pytest_plugin.py, and the state file tests start ``python -m smsvoice_mock serve`` themselves."""
 
 from __future__ import annotations
 
 import json
 import urllib.request
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from smsvoice_mock.server.pytest_plugin import smsvoice_server
+from smsvoice_mock.server import SmsVoiceServer
 from tests.helpers import make_client
 
 __all__ = ["control", "server_client", "smsvoice_server"]
@@ -32,6 +36,13 @@ def server_client(url: str, **kwargs: Any) -> Any:
     kwargs.setdefault("aws_access_key_id", "AKIDEXAMPLE")
     kwargs.setdefault("aws_secret_access_key", "secret")
     return make_client(endpoint_url=url, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def smsvoice_server() -> Iterator[str]:
+    """The URL of a server on a free port, serving from a thread for the whole session."""
+    with SmsVoiceServer(port=0) as running:
+        yield running.url
 
 
 @pytest.fixture

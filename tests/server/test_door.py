@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -14,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from smsvoice_mock.__main__ import main
 from smsvoice_mock.server import MAX_BODY, SmsVoiceServer, credential_scope
 from smsvoice_mock.server._http import Headers, HttpRequest
 from tests.helpers import error_of, request_number
@@ -288,16 +287,12 @@ def test_requests_after_stop_are_refused(tmp_path: Any) -> None:
     assert json.loads(body)["__type"] == "ServiceUnavailableException"
 
 
-def test_a_busy_port_is_explained(impatient_server: SmsVoiceServer) -> None:
+def test_a_busy_port_is_explained(
+    impatient_server: SmsVoiceServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     """``serve`` on a port in use exits with code 2 and a sentence saying to pick another port."""
     port = urlsplit(impatient_server.url).port
-    result = subprocess.run(
-        [sys.executable, "-m", "smsvoice_mock", "serve", "--port", str(port)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 2
-    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
-    assert "pick another --port" in result.stderr
+    assert main(["serve", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err
+    assert "pick another --port" in err

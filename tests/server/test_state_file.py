@@ -4,17 +4,20 @@ refused, never emptied."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-import subprocess
-import sys
+import os
+import signal
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from smsvoice_mock.__main__ import main
 from smsvoice_mock._state import MockState
-from smsvoice_mock.server import SmsVoiceServer, StateFileError, state_file
-from smsvoice_mock.server.pytest_plugin import start_server, stop_server
+from smsvoice_mock.server import SmsVoiceServer, StateFileError, serve, state_file
+from smsvoice_mock.server.pytest_plugin import READY, start_server, stop_server
 from tests.helpers import request_number
 from tests.server.conftest import control, server_client
 
@@ -59,16 +62,6 @@ def test_state_survives_sigterm_and_restart(tmp_path: Path) -> None:
         stop_server(proc)
 
 
-def _refusal(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "smsvoice_mock", "serve", "--port", "0", "--state", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-
-
 def _valid_bytes() -> bytes:
     return state_file.dumps(MockState(account_id="123456789012", region="us-east-1", sandbox=False))
 
@@ -84,16 +77,18 @@ def _valid_bytes() -> bytes:
     ],
     ids=["foreign", "empty", "bad-header", "newer-format", "truncated"],
 )
-def test_corrupt_or_foreign_file_is_refused(tmp_path: Path, content: bytes, words: str) -> None:
-    """A state file the server did not write, or that changed since, stops the server with a message
-    naming the file and what to do; the file is left as it was."""
+def test_corrupt_or_foreign_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, words: str
+) -> None:
+    """A state file the server did not write, or that changed since, stops ``serve`` (exit code 2)
+    with a message naming the file and what to do; the file is left as it was."""
     path = tmp_path / "state.smsvoice"
     path.write_bytes(content)
-    result = _refusal(path)
-    assert result.returncode == 2
-    assert str(path) in result.stderr
-    assert words in result.stderr
-    assert "pass another --state path" in result.stderr
+    assert main(["serve", "--port", "0", "--state", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err
+    assert words in err
+    assert "pass another --state path" in err
     assert path.read_bytes() == content
 
 
@@ -118,3 +113,40 @@ def test_in_process_server_saves_on_stop(tmp_path: Path) -> None:
     with SmsVoiceServer(port=0, state_path=path) as server:
         numbers = server_client(server.url).describe_phone_numbers()["PhoneNumbers"]
     assert [n["PhoneNumberId"] for n in numbers] == [number["PhoneNumberId"]]
+
+
+class _Ready(io.StringIO):
+    """``serve``'s output; ``url`` is set once the ready line is written."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.url = ""
+        self.ready = threading.Event()
+
+    def write(self, text: str) -> int:
+        if text.startswith(READY):
+            self.url = text[len(READY) :].strip()
+            self.ready.set()
+        return super().write(text)
+
+
+def test_serve_saves_on_sigterm_in_this_process(tmp_path: Path) -> None:
+    """``serve`` handles SIGTERM itself: it stops serving, saves the state file and returns 0."""
+    path = tmp_path / "state.smsvoice"
+    out = _Ready()
+    numbers: list[dict[str, Any]] = []
+
+    def drive() -> None:
+        out.ready.wait(30)
+        numbers.append(request_number(server_client(out.url)))
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    driver = threading.Thread(target=drive)
+    driver.start()
+    previous = signal.getsignal(signal.SIGTERM)
+    assert serve(port=0, state_path=str(path), out=out) == 0
+    driver.join(30)
+    assert signal.getsignal(signal.SIGTERM) == previous
+    with SmsVoiceServer(port=0, state_path=path) as server:
+        [number] = server_client(server.url).describe_phone_numbers()["PhoneNumbers"]
+    assert number["PhoneNumberId"] == numbers[0]["PhoneNumberId"]
