@@ -58,8 +58,8 @@ def credential_scope(authorization: str | None) -> tuple[str | None, str | None]
 
 def service_error(status: int, error: ValidationException) -> Answer:
     """The service's own error answer for a request refused at the door."""
-    code, headers, body = encode_error(new_uuid(), error)
-    return status or code, headers, body
+    _, headers, body = encode_error(new_uuid(), error)
+    return status, headers, body
 
 
 _SHUTTING_DOWN: Answer = (
@@ -94,9 +94,8 @@ class SmsVoiceServer:
         if state_path is not None:
             state_file.load(self.state, state_path)
         self.mock = SmsVoiceMock(account_id=self.state.account_id, region=self.state.region)
-        self.mock._state = (
-            self.state
-        )  # a handle bound to this state, never the process's active mock
+        # A handle bound to this state (never the process's active mock) for the control API.
+        self.mock._state = self.state
         self._http = HttpServer((host, port), self.app, _refusal, timeout_seconds=timeout_seconds)
         self._thread: threading.Thread | None = None
         self._closed = False
@@ -137,7 +136,7 @@ class SmsVoiceServer:
         return answer(self.state, request, region or self.state.region, account_id)
 
     def _about(self) -> Answer:
-        return control._answer(
+        return control.json_answer(
             200,
             {
                 "service": "pinpoint-sms-voice-v2",
@@ -153,6 +152,10 @@ class SmsVoiceServer:
 
     def start(self) -> SmsVoiceServer:
         """Serve on a daemon thread and return at once."""
+        if self._thread is not None or self._closed:
+            raise RuntimeError(
+                "This SmsVoiceServer was started already; create a new SmsVoiceServer to serve again."
+            )
         self._thread = threading.Thread(
             target=self.serve_forever, name="smsvoice_mock server", daemon=True
         )

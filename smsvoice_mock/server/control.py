@@ -282,7 +282,8 @@ def reset(mock: SmsVoiceMock, request: ControlRequest) -> Any:
 # -- the door -----------------------------------------------------------------------------------
 
 
-def _answer(status: int, payload: Any) -> Answer:
+def json_answer(status: int, payload: Any) -> Answer:
+    """``payload`` as a JSON answer with ``status``."""
     body = to_json(payload)
     return status, {"Content-Type": CONTENT_TYPE, "Content-Length": str(len(body))}, body
 
@@ -292,7 +293,7 @@ def control(mock: SmsVoiceMock, http: HttpRequest) -> Answer:
     endpoint = ROUTES.get((http.method, http.path.rstrip("/") or "/"))
     if endpoint is None:
         known = sorted({f"{method} {path}" for method, path in ROUTES})
-        return _answer(
+        return json_answer(
             404,
             {
                 "__type": "NotFound",
@@ -304,7 +305,7 @@ def control(mock: SmsVoiceMock, http: HttpRequest) -> Answer:
         with mock.state.lock:
             result = endpoint(mock, ControlRequest(http))
     except ControlError as exc:
-        return _answer(exc.status, {"__type": "InvalidControlRequest", "Message": str(exc)})
+        return json_answer(exc.status, {"__type": "InvalidControlRequest", "Message": str(exc)})
     except ServiceError as exc:
-        return _answer(exc.status_code, exc.body())
-    return _answer(200, result)
+        return json_answer(exc.status_code, exc.body())
+    return json_answer(200, result)

@@ -296,3 +296,16 @@ def test_a_busy_port_is_explained(
     err = capsys.readouterr().err
     assert f"cannot listen on 127.0.0.1:{port}" in err
     assert "pick another --port" in err
+
+
+def test_starting_twice_is_misuse() -> None:
+    """A server that was started (or stopped) cannot be started again: a RuntimeError says what to do."""
+    server = SmsVoiceServer(port=0).start()
+    try:
+        with pytest.raises(RuntimeError, match="create a new SmsVoiceServer"):
+            server.start()
+    finally:
+        server.stop()
+    server.stop()  # stopping twice is harmless
+    with pytest.raises(RuntimeError, match="create a new SmsVoiceServer"):
+        server.start()
