@@ -108,18 +108,17 @@ def _equals(wanted: str) -> Callable[[Any], bool]:
 
 
 # ?destination= and ?origination= name the phone numbers of each kind of record.
-_ALIASES = {
-    "sent": {"destination": "destination_phone_number", "origination": "origination_identity"},
-    "inbound": {"destination": "destination_number", "origination": "origination_number"},
-    "events": {},
-}
+_SENT = {"destination": "destination_phone_number", "origination": "origination_identity"}
+_INBOUND = {"destination": "destination_number", "origination": "origination_number"}
+_EVENT_NUMBERS = {"destination": "destinationPhoneNumber", "origination": "originationPhoneNumber"}
 
 
-def _find(log: Any, kind: str, query: dict[str, str]) -> list[dict[str, Any]]:
+def _find(
+    log: Any, aliases: dict[str, str], query: dict[str, str], **predicates: Any
+) -> list[dict[str, Any]]:
     """``log.find`` with the query's fields (values compared as text), as JSON records."""
-    fields: dict[str, Any] = {}
-    for name, wanted in query.items():
-        fields[_ALIASES[kind].get(name, name)] = _equals(wanted)
+    fields = {aliases.get(name, name): _equals(wanted) for name, wanted in query.items()}
+    fields.update(predicates)
     try:
         return [record(item) for item in log.find(**fields)]
     except TypeError as exc:
@@ -135,15 +134,12 @@ def health(mock: SmsVoiceMock, request: ControlRequest) -> Any:
 @route("GET", "/_smsvoice/sent-messages")
 def sent_messages(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     """``sms.sent_messages.find(...)``; ``?destination=`` / ``?origination=`` or any field name."""
-    return {"SentMessages": _find(mock.sent_messages, "sent", request.query)}
+    return {"SentMessages": _find(mock.sent_messages, _SENT, request.query)}
 
 
 @route("GET", "/_smsvoice/inbound-messages")
 def inbound_messages(mock: SmsVoiceMock, request: ControlRequest) -> Any:
-    return {"InboundMessages": _find(mock.inbound_messages, "inbound", request.query)}
-
-
-_EVENT_NUMBERS = {"destination": "destinationPhoneNumber", "origination": "originationPhoneNumber"}
+    return {"InboundMessages": _find(mock.inbound_messages, _INBOUND, request.query)}
 
 
 @route("GET", "/_smsvoice/events")
@@ -151,18 +147,10 @@ def events(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     """``sms.events.find(...)``; the numbers are matched in each event ``record``."""
     query = dict(request.query)
     numbers = {_EVENT_NUMBERS[k]: query.pop(k) for k in list(query) if k in _EVENT_NUMBERS}
-    if numbers:
-        query_fields: dict[str, Any] = {
-            "record": lambda rec: all(rec.get(k) == v for k, v in numbers.items())
-        }
-        if query:
-            query_fields.update({name: _equals(value) for name, value in query.items()})
-        try:
-            found = mock.events.find(**query_fields)
-        except TypeError as exc:
-            raise ControlError(str(exc)) from None
-        return {"Events": [record(item) for item in found]}
-    return {"Events": _find(mock.events, "events", query)}
+    predicates = (
+        {"record": lambda rec: all(rec.get(k) == v for k, v in numbers.items())} if numbers else {}
+    )
+    return {"Events": _find(mock.events, {}, query, **predicates)}
 
 
 # -- driving ------------------------------------------------------------------------------------
