@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from importlib.metadata import entry_points
+
 import pytest
+
+PLUGIN = "smsvoice_mock.server.pytest_plugin"
 
 
 def test_fixture_yields_the_url_of_a_running_server(pytester: pytest.Pytester) -> None:
-    """Loaded as a plugin (``-p smsvoice_mock.server.pytest_plugin``, as the ``pytest11`` entry point
-    will), ``smsvoice_server`` yields one endpoint URL for the whole session, and boto3 talks to it."""
+    """Loaded as a plugin (through its ``pytest11`` entry point, or ``-p`` until that is registered),
+    ``smsvoice_server`` yields one endpoint URL for the whole session, and boto3 talks to it."""
     pytester.makepyfile(
         """
         import boto3
@@ -31,7 +35,7 @@ def test_fixture_yields_the_url_of_a_running_server(pytester: pytest.Pytester) -
             assert "kept" in names
         """
     )
-    result = pytester.runpytest_subprocess(
-        "-p", "smsvoice_mock.server.pytest_plugin", "-p", "no:cacheprovider"
-    )
+    registered = {ep.value for ep in entry_points(group="pytest11")}
+    load = [] if PLUGIN in registered else ["-p", PLUGIN]  # until the entry point is registered
+    result = pytester.runpytest_subprocess(*load, "-p", "no:cacheprovider")
     result.assert_outcomes(passed=2)
