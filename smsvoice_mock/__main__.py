@@ -3,7 +3,10 @@
 ``python -m smsvoice_mock checklist``: the operation checklist of docs/behaviour.md.
 
 ``python -m smsvoice_mock refresh-model``: copy the installed botocore's service model into the package
-(for maintainers, after upgrading botocore)."""
+(for maintainers, after upgrading botocore).
+
+``python -m smsvoice_mock serve [--host 127.0.0.1] [--port 4566] [--state FILE]``: the emulator as an
+HTTP server (docs/server.md)."""
 
 from __future__ import annotations
 
@@ -110,12 +113,21 @@ def checklist() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m smsvoice_mock", description=__doc__)
-    parser.add_argument(
-        "command",
-        choices=["demo", "checklist", "refresh-model"],
-        help="demo: run a narrated scenario under the mock; checklist: print the operation checklist; "
-        "refresh-model: ship the installed botocore's service model in the package",
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+    commands.add_parser("demo", help="run a narrated scenario under the mock")
+    commands.add_parser("checklist", help="print the operation checklist")
+    commands.add_parser(
+        "refresh-model", help="ship the installed botocore's service model in the package"
     )
+    serve = commands.add_parser(
+        "serve", help="serve the emulator over HTTP (JSON 1.0) for the AWS CLI and other SDKs"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument(
+        "--port", type=int, default=4566, help="port to listen on (4566; 0: any free)"
+    )
+    serve.add_argument("--state", metavar="FILE", help="keep the state in FILE across restarts")
+    serve.add_argument("--sandbox", action="store_true", help="start accounts in the SMS sandbox")
     args = parser.parse_args(argv)
     if args.command == "demo":
         return demo()
@@ -124,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
 
         print(refresh())
         return 0
+    if args.command == "serve":
+        from smsvoice_mock.server import serve as run_server
+
+        return run_server(args.host, args.port, state_path=args.state, sandbox=args.sandbox)
     print(checklist())
     return 0
 

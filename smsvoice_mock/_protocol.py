@@ -1,5 +1,6 @@
 """The JSON 1.0 wire: decode a request, validate it, dispatch it, encode the output by its shape or
-the error as the service's error body — all of it in ``respond``."""
+the error as the service's error body — all of it in ``answer``, which both doors (the in-process
+hook through ``respond``, and the HTTP server) call."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ import functools
 import json
 from collections.abc import Callable, Generator, Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from botocore.awsrequest import AWSResponse
 from botocore.model import Shape
 
 from smsvoice_mock._dispatch import Context, dispatch
 from smsvoice_mock._faults import injected_fault
-from smsvoice_mock._model import TARGET_PREFIX, operation_model
+from smsvoice_mock._model import TARGET_PREFIX, operation_model, operation_names
 from smsvoice_mock._validate import validate_input
 from smsvoice_mock.backend import new_uuid
 from smsvoice_mock.errors import ServiceError, ValidationException
@@ -124,43 +125,65 @@ def output_encoder(operation: str) -> Encoder:
     return (lambda value: {}) if shape is None else encoder_for(shape)
 
 
-def _response(url: str, status: int, request_id: str, payload: dict[str, Any]) -> AWSResponse:
+def _wire(
+    status: int, request_id: str, payload: dict[str, Any]
+) -> tuple[int, dict[str, str], bytes]:
     body = json.dumps(payload, separators=(",", ":")).encode()
     headers = {
         "x-amzn-RequestId": request_id,
         "Content-Type": CONTENT_TYPE,
         "Content-Length": str(len(body)),
     }
-    response = AWSResponse(url, status, headers, _Raw(body))
-    response._content = _Body(body)  # botocore reads it as bytes, aiobotocore awaits it
-    return response
+    return status, headers, body
 
 
-def encode_output(url: str, request_id: str, operation: str, output: dict[str, Any]) -> AWSResponse:
-    return _response(url, 200, request_id, output_encoder(operation)(output))
+def encode_error(request_id: str, error: ServiceError) -> tuple[int, dict[str, str], bytes]:
+    """The service's error answer: status, headers and the ``{"__type", "Message", ...}`` body."""
+    return _wire(error.status_code, request_id, error.body())
 
 
-def encode_error(url: str, request_id: str, error: ServiceError) -> AWSResponse:
-    return _response(url, error.status_code, request_id, error.body())
+class _Headers(Protocol):
+    def get(self, name: str, /) -> Any: ...
 
 
-def respond(state: MockState, request: AWSPreparedRequest, region: str) -> AWSResponse:
-    """Answer one request of this service as the service would."""
+class Request(Protocol):
+    """What a door hands to ``answer``: botocore's prepared request, or the server's parsed one."""
+
+    @property
+    def headers(self) -> _Headers: ...
+    @property
+    def body(self) -> bytes | str | None: ...
+
+
+def answer(
+    state: MockState, request: Request, region: str, account_id: str | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    """Answer one request of this service as the service would: status, headers, body bytes."""
     request_id = new_uuid()
-    url = request.url
-    name = operation_from_target(request.headers.get("X-Amz-Target"))
+    target = request.headers.get("X-Amz-Target")
+    name = operation_from_target(target)
     try:
         params = decode_request(request.body)
-        if name is None:
-            raise ServiceError("The request has no PinpointSMSVoiceV2 X-Amz-Target header.")
+        if name is None or name not in operation_names():
+            raise ValidationException(
+                f"The X-Amz-Target header {target!r} names no operation of {TARGET_PREFIX}.",
+                reason="UNKNOWN_OPERATION",
+            )
         with state.lock:
             fault = injected_fault(state.faults, name, params) if state.faults else None
             if fault is not None:
                 raise fault
             validate_input(name, params)
-            output = dispatch(
-                Context(state, state.backend(region=region), name, request_id), params
-            )
+            backend = state.backend(account_id, region)
+            output = dispatch(Context(state, backend, name, request_id), params)
     except ServiceError as error:
-        return encode_error(url, request_id, error)
-    return encode_output(url, request_id, name, output)
+        return encode_error(request_id, error)
+    return _wire(200, request_id, output_encoder(name)(output))
+
+
+def respond(state: MockState, request: AWSPreparedRequest, region: str) -> AWSResponse:
+    """The in-process door: ``answer`` as the AWSResponse botocore's ``before-send`` expects."""
+    status, headers, body = answer(state, request, region)
+    response = AWSResponse(request.url, status, headers, _Raw(body))
+    response._content = _Body(body)  # botocore reads it as bytes, aiobotocore awaits it
+    return response

@@ -1,0 +1,228 @@
+"""The HTTP door onto the engine: ``python -m smsvoice_mock serve``.
+
+Requests of the service (``POST /`` with ``X-Amz-Target: PinpointSMSVoiceV2.*``, JSON 1.0) go to
+``_protocol.answer``, the very function the in-process hook uses; the account and region come from the
+SigV4 credential scope (the account from a 12-digit access key id, as LocalStack does), signatures are
+accepted and never checked. Requests under ``/_smsvoice/`` go to the control API
+(``smsvoice_mock.server.control``), which calls the in-process handle's own methods.
+
+    server = SmsVoiceServer(port=0).start()   # a thread; server.url is http://127.0.0.1:PORT
+    ...
+    server.stop()
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sys
+import threading
+from types import FrameType
+from typing import Any, TextIO
+
+from smsvoice_mock._mock import SmsVoiceMock
+from smsvoice_mock._protocol import CONTENT_TYPE, answer, encode_error
+from smsvoice_mock._state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, MockState, Options
+from smsvoice_mock.backend import new_uuid
+from smsvoice_mock.errors import ValidationException
+from smsvoice_mock.server import control, state_file
+from smsvoice_mock.server._http import (
+    MAX_BODY,
+    Answer,
+    HttpRequest,
+    HttpServer,
+)
+from smsvoice_mock.server.state_file import StateFileError
+
+__all__ = ["MAX_BODY", "SmsVoiceServer", "StateFileError", "credential_scope", "serve"]
+
+# The content types a JSON 1.0 client may send (botocore, the AWS CLI and the JS SDK send the first).
+_JSON_TYPES = frozenset({CONTENT_TYPE, "application/x-amz-json-1.1", "application/json"})
+_SCOPE = re.compile(r"Credential=([^/,\s]+)/[^/]*/([^/]+)/")
+
+
+def credential_scope(authorization: str | None) -> tuple[str | None, str | None]:
+    """``(account_id, region)`` of a SigV4 ``Authorization`` header; ``None`` for what it lacks.
+
+    The account is the access key id when that is 12 digits (LocalStack's convention).
+    """
+    if not authorization:
+        return None, None
+    found = _SCOPE.search(authorization)
+    if found is None:
+        return None, None
+    key, region = found.groups()
+    return (key if len(key) == 12 and key.isdigit() else None), region
+
+
+def service_error(status: int, error: ValidationException) -> Answer:
+    """The service's own error answer for a request refused at the door."""
+    _, headers, body = encode_error(new_uuid(), error)
+    return status, headers, body
+
+
+_SHUTTING_DOWN: Answer = (
+    503,
+    {"Content-Type": CONTENT_TYPE, "Connection": "close"},
+    b'{"__type":"ServiceUnavailableException","Message":"The server is shutting down."}',
+)
+
+
+def _refusal(status: int, message: str) -> Answer:
+    reason = "MAXIMUM_SIZE_EXCEEDED" if status == 413 else "CANNOT_PARSE"
+    return service_error(status, ValidationException(message, reason=reason))
+
+
+class SmsVoiceServer:
+    """The emulator behind an HTTP server; ``state`` is the same ``MockState`` the handle drives."""
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 4566,
+        *,
+        state: MockState | None = None,
+        state_path: str | os.PathLike[str] | None = None,
+        sandbox: bool = False,
+        timeout_seconds: float = 30.0,
+    ) -> None:
+        self.state = state or MockState(
+            Options(account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION, sandbox=sandbox)
+        )
+        self.state_path = state_path
+        if state_path is not None:
+            state_file.load(self.state, state_path)
+        # A handle bound to this state (never the process's active mock) for the control API.
+        self.mock = SmsVoiceMock()
+        self.mock._options = self.state.options
+        self.mock._state = self.state
+        self._http = HttpServer((host, port), self.app, _refusal, timeout_seconds=timeout_seconds)
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    @property
+    def url(self) -> str:
+        host, port = self._http.socket.getsockname()[:2]
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{port}"
+
+    def app(self, request: HttpRequest) -> Answer:
+        """Route one request: the control API under ``/_smsvoice/``, the service everywhere else.
+
+        Under the state's lock (re-entered by the engine): once ``stop`` has taken the lock to save the
+        state, later requests are refused with a 503 instead of changing what was saved.
+        """
+        with self.state.lock:
+            if self._http.stopping:
+                return _SHUTTING_DOWN
+            return self._route(request)
+
+    def _route(self, request: HttpRequest) -> Answer:
+        if request.path.startswith(control.PREFIX):
+            return control.control(self.mock, request)
+        if request.method != "POST":
+            return control.control(self.mock, request) if request.method != "GET" else self._about()
+        content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+        if content_type not in _JSON_TYPES:
+            return service_error(
+                400,
+                ValidationException(
+                    f"The Content-Type {content_type or '(none)'!r} is not JSON 1.0; "
+                    f"send {CONTENT_TYPE}.",
+                    reason="CANNOT_PARSE",
+                ),
+            )
+        account_id, region = credential_scope(request.headers.get("authorization"))
+        return answer(self.state, request, region or self.state.region, account_id)
+
+    def _about(self) -> Answer:
+        return control.json_answer(
+            200,
+            {
+                "service": "pinpoint-sms-voice-v2",
+                "protocol": "POST / with X-Amz-Target: PinpointSMSVoiceV2.<Operation>",
+                "control": "/_smsvoice/ (see docs/server.md)",
+            },
+        )
+
+    # -- running --------------------------------------------------------------------------
+
+    def serve_forever(self) -> None:
+        self._http.serve_forever(poll_interval=0.2)
+
+    def start(self) -> SmsVoiceServer:
+        """Serve on a daemon thread and return at once."""
+        if self._thread is not None or self._closed:
+            raise RuntimeError(
+                "This SmsVoiceServer was started already; create a new SmsVoiceServer to serve again."
+            )
+        self._thread = threading.Thread(
+            target=self.serve_forever, name="smsvoice_mock server", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, close the socket and, with a state file, save the state (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        with self.state.lock:  # no request runs from here on: the saved state is the final one
+            self._http.stopping = True
+            if self.state_path is not None:
+                state_file.save(self.state, self.state_path)
+        if self._thread is not None:
+            self._http.shutdown()
+            self._thread.join()
+        self._http.server_close()
+
+    def __enter__(self) -> SmsVoiceServer:
+        return self.start()
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.stop()
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 4566,
+    *,
+    state_path: str | None = None,
+    sandbox: bool = False,
+    out: TextIO = sys.stdout,
+) -> int:
+    """Serve until SIGTERM or Ctrl-C (SIGINT); save the state file (if any) on the way out.
+
+    Returns the exit code: 0, or 2 when the state file is refused or the address is unusable.
+    """
+    try:
+        server = SmsVoiceServer(host, port, state_path=state_path, sandbox=sandbox)
+    except StateFileError as exc:
+        print(f"smsvoice_mock: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(
+            f"smsvoice_mock: cannot listen on {host}:{port} ({exc.strerror}); "
+            "pick another --port (0: any free port) or --host.",
+            file=sys.stderr,
+        )
+        return 2
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        # Raising here could land inside socketserver's own exception handling and be swallowed;
+        # ask the serving loop to end instead (shutdown() waits for it, hence the thread).
+        threading.Thread(target=server._http.shutdown, daemon=True).start()
+
+    handled = (signal.SIGTERM, signal.SIGINT)
+    previous = {signum: signal.signal(signum, request_stop) for signum in handled}
+    print(f"smsvoice_mock serving pinpoint-sms-voice-v2 on {server.url}", file=out, flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        for signum in handled:  # a second signal does not cut the save short
+            signal.signal(signum, signal.SIG_IGN)
+        server.stop()
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    return 0

@@ -1,0 +1,299 @@
+"""The control API under ``/_smsvoice/``: inspect and drive the emulator over HTTP, in JSON.
+
+Every endpoint calls the same function as the in-process handle (``SmsVoiceMock``), on a handle bound
+to the server's state, so both doors stay equal by construction. docs/server.md documents each one
+with a curl example.
+
+A route is one function registered with ``@route(METHOD, PATH)``; it receives the handle and the
+request and returns what becomes the JSON answer. Adding an endpoint is adding one function, e.g.::
+
+    @route("POST", "/_smsvoice/seed")
+    def seed(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+        return apply_seed(mock.state, request.json())
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+from urllib.parse import parse_qsl
+
+from smsvoice_mock import errors
+from smsvoice_mock._mock import SmsVoiceMock
+from smsvoice_mock.errors import ServiceError
+from smsvoice_mock.server._http import Answer, HttpRequest
+
+PREFIX = "/_smsvoice/"
+CONTENT_TYPE = "application/json"
+
+
+class ControlError(Exception):
+    """A control request the API cannot carry out: answered with ``status`` and a sentence."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class ControlRequest:
+    """The query string and the JSON body of a control request."""
+
+    def __init__(self, http: HttpRequest) -> None:
+        self.http = http
+        self.query: dict[str, str] = dict(parse_qsl(http.query, keep_blank_values=True))
+
+    def json(self) -> dict[str, Any]:
+        """The body as a JSON object (``{}`` when there is none)."""
+        if not self.http.body.strip():
+            return {}
+        try:
+            value = json.loads(self.http.body)
+        except ValueError as exc:
+            raise ControlError(
+                f"The request body is not valid JSON ({exc}); send an object."
+            ) from None
+        if not isinstance(value, dict):
+            raise ControlError("The request body must be a JSON object.")
+        return value
+
+
+Route = Callable[[SmsVoiceMock, ControlRequest], Any]
+ROUTES: dict[tuple[str, str], Route] = {}
+
+
+def route(method: str, path: str) -> Callable[[Route], Route]:
+    """Register the decorated function as the endpoint ``METHOD PATH``."""
+
+    def register(func: Route) -> Route:
+        ROUTES[(method, path)] = func
+        return func
+
+    return register
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def to_json(value: Any) -> bytes:
+    return json.dumps(value, default=_default, separators=(",", ":")).encode()
+
+
+def record(item: Any) -> dict[str, Any]:
+    """A log record (``SentMessage``, ``InboundMessage``, ``MessageEvent``) as a JSON object."""
+    return dataclasses.asdict(item)
+
+
+# -- inspection ---------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _equals(wanted: str) -> Callable[[Any], bool]:
+    return lambda actual: actual is not None and (actual == wanted or _text(actual) == wanted)
+
+
+# ?destination= and ?origination= name the phone numbers of each kind of record.
+_SENT = {"destination": "destination_phone_number", "origination": "origination_identity"}
+_INBOUND = {"destination": "destination_number", "origination": "origination_number"}
+_EVENT_NUMBERS = {"destination": "destinationPhoneNumber", "origination": "originationPhoneNumber"}
+
+
+def _find(
+    log: Any, aliases: dict[str, str], query: dict[str, str], **predicates: Any
+) -> list[dict[str, Any]]:
+    """``log.find`` with the query's fields (values compared as text), as JSON records."""
+    fields = {aliases.get(name, name): _equals(wanted) for name, wanted in query.items()}
+    fields.update(predicates)
+    try:
+        return [record(item) for item in log.find(**fields)]
+    except TypeError as exc:
+        raise ControlError(str(exc)) from None
+
+
+@route("GET", "/_smsvoice/health")
+def health(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    state = mock.state
+    return {"status": "running", "account_id": state.account_id, "region": state.region}
+
+
+@route("GET", "/_smsvoice/sent-messages")
+def sent_messages(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.sent_messages.find(...)``; ``?destination=`` / ``?origination=`` or any field name."""
+    return {"SentMessages": _find(mock.sent_messages, _SENT, request.query)}
+
+
+@route("GET", "/_smsvoice/inbound-messages")
+def inbound_messages(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    return {"InboundMessages": _find(mock.inbound_messages, _INBOUND, request.query)}
+
+
+@route("GET", "/_smsvoice/events")
+def events(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.events.find(...)``; the numbers are matched in each event ``record``."""
+    query = dict(request.query)
+    numbers = {_EVENT_NUMBERS[k]: query.pop(k) for k in list(query) if k in _EVENT_NUMBERS}
+    predicates = (
+        {"record": lambda rec: all(rec.get(k) == v for k, v in numbers.items())} if numbers else {}
+    )
+    return {"Events": _find(mock.events, {}, query, **predicates)}
+
+
+# -- driving ------------------------------------------------------------------------------------
+
+
+def _call(func: Callable[..., Any], arguments: dict[str, Any]) -> Any:
+    """Call a handle method with a JSON object's members; misuse becomes a 400 with its sentence."""
+    try:
+        return func(**arguments)
+    except (TypeError, ValueError, LookupError) as exc:
+        raise ControlError(str(exc)) from None
+
+
+@route("POST", "/_smsvoice/inbound")
+def simulate_inbound(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.simulate_inbound(destination_number=..., origination_number=..., message_body=...)``."""
+    return record(_call(mock.simulate_inbound, request.json()))
+
+
+def _error(body: dict[str, Any]) -> ServiceError:
+    """``{"error": "ConflictException", "message": ..., "reason": ...}`` -> the error instance."""
+    name = body.pop("error", None)
+    choices = [n for n in errors.__all__ if n != "ServiceError"]
+    if name not in choices:
+        raise ControlError(f"'error' must name one of {', '.join(choices)}; got {name!r}.")
+    message = body.pop("message", None)
+    cls: type[ServiceError] = getattr(errors, name)
+    members = {key: body.pop(key) for key in list(body) if key not in _FAULT_OPTIONS}
+    if message is not None:
+        members["message"] = message
+    return _call(cls, members)  # type: ignore[no-any-return]
+
+
+_FAULT_OPTIONS = {"operation", "times", "every", "match"}
+
+
+def _fault_json(rule: Any) -> dict[str, Any]:
+    return {
+        "operation": rule.operation,
+        "error": rule.error.body(),
+        "times": rule.times,
+        "every": rule.every,
+        "match": getattr(rule.when, "match", None),
+        "seen": rule.seen,
+    }
+
+
+class _Match:
+    """A fault's ``when``: the call's parameters include every member of ``match``."""
+
+    def __init__(self, match: dict[str, Any]) -> None:
+        self.match = match
+
+    def __call__(self, params: dict[str, Any]) -> bool:
+        return all(params.get(name) == value for name, value in self.match.items())
+
+
+@route("POST", "/_smsvoice/faults")
+def add_fault(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.add_fault(operation, error, times=, every=, when=)`` from a JSON description."""
+    body = request.json()
+    error = _error(body)
+    match = body.get("match")
+    if match is not None and not isinstance(match, dict):
+        raise ControlError(
+            '\'match\' must be an object of request members, e.g. {"Keyword": "HI"}.'
+        )
+    when = _Match(match) if match else None
+    rule = _call(
+        mock.add_fault,
+        {
+            "operation": body.get("operation"),
+            "error": error,
+            "times": body.get("times"),
+            "every": body.get("every"),
+            "when": when,
+        },
+    )
+    return _fault_json(rule)
+
+
+@route("GET", "/_smsvoice/faults")
+def faults(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    return {"Faults": [_fault_json(rule) for rule in mock.state.faults]}
+
+
+@route("DELETE", "/_smsvoice/faults")
+def clear_faults(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    mock.state.faults.clear()
+    return {}
+
+
+def _clock_json(mock: SmsVoiceMock) -> dict[str, Any]:
+    clock = mock.clock
+    return {"now": clock.now().isoformat(), "offset_seconds": clock.offset.total_seconds()}
+
+
+@route("GET", "/_smsvoice/clock")
+def clock(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    return _clock_json(mock)
+
+
+@route("POST", "/_smsvoice/clock/advance")
+def advance_clock(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.clock.advance(days=..., hours=..., minutes=..., seconds=...)``."""
+    _call(mock.clock.advance, request.json())
+    return _clock_json(mock)
+
+
+@route("POST", "/_smsvoice/reset")
+def reset(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.reset()``: drop every resource, record and fault rule."""
+    mock.reset()
+    return {}
+
+
+# -- the door -----------------------------------------------------------------------------------
+
+
+def json_answer(status: int, payload: Any) -> Answer:
+    """``payload`` as a JSON answer with ``status``."""
+    body = to_json(payload)
+    return status, {"Content-Type": CONTENT_TYPE, "Content-Length": str(len(body))}, body
+
+
+def control(mock: SmsVoiceMock, http: HttpRequest) -> Answer:
+    """Answer one request under ``/_smsvoice/`` (under the state's lock, as a service call is)."""
+    endpoint = ROUTES.get((http.method, http.path.rstrip("/") or "/"))
+    if endpoint is None:
+        known = sorted({f"{method} {path}" for method, path in ROUTES})
+        return json_answer(
+            404,
+            {
+                "__type": "NotFound",
+                "Message": f"There is no control endpoint {http.method} {http.path}; "
+                f"the endpoints are: {', '.join(known)}.",
+            },
+        )
+    try:
+        with mock.state.lock:
+            result = endpoint(mock, ControlRequest(http))
+    except ControlError as exc:
+        return json_answer(exc.status, {"__type": "InvalidControlRequest", "Message": str(exc)})
+    except ServiceError as exc:
+        return json_answer(exc.status_code, exc.body())
+    return json_answer(200, result)

@@ -1,0 +1,149 @@
+"""Conformance with clients nobody here wrote: the AWS CLI v1 (its own vendored botocore) and the AWS
+SDK for JavaScript v3 run the same scenario against the server: request a SIMULATOR number, put a
+keyword, send, an inbound STOP through the control API, the next send refused, and the error's
+Reason reaching the client with the typed exception.
+
+The clients are installed outside the package (see docs/server.md): the AWS CLI in its own virtual
+environment, found through ``SMSVOICE_MOCK_AWS_CLI`` (the path of its ``aws``), the JavaScript SDK by
+``npm ci`` in tests/server/js. Without them the tests skip, except under ``CI=true``, where a missing
+client fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pytest
+
+from tests.server.conftest import control
+
+JS = Path(__file__).parent / "js"
+CUSTOMER = "+14254147755"
+
+
+def missing(client: str, how: str) -> NoReturn:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{client} is not installed and CI=true requires it: {how}")
+    pytest.skip(f"{client} is not installed: {how}")
+
+
+@pytest.fixture
+def aws_cli() -> str:
+    path = os.environ.get("SMSVOICE_MOCK_AWS_CLI", "")
+    if not (path and os.access(path, os.X_OK)):
+        missing(
+            "The AWS CLI v1",
+            "python3 -m venv /tmp/venv-awscli && /tmp/venv-awscli/bin/pip install awscli, then "
+            "export SMSVOICE_MOCK_AWS_CLI=/tmp/venv-awscli/bin/aws",
+        )
+    return path
+
+
+def run_cli(aws: str, url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE",
+        "AWS_SECRET_ACCESS_KEY": "secret",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_CONFIG_FILE": os.devnull,
+        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+        "AWS_MAX_ATTEMPTS": "1",
+        "AWS_PAGER": "",
+    }
+    command = [aws, "pinpoint-sms-voice-v2", *args, "--endpoint-url", url, "--output", "json"]
+    return subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=120, check=check
+    )
+
+
+def test_aws_cli_scenario(server: str, aws_cli: str) -> None:
+    """The AWS CLI v1 requests a simulator number, puts a keyword and sends; after an inbound STOP the
+    next send fails with ConflictException and the body's Reason DESTINATION_PHONE_NUMBER_OPTED_OUT."""
+    number: dict[str, Any] = json.loads(
+        run_cli(
+            aws_cli,
+            server,
+            "request-phone-number",
+            "--iso-country-code=US",
+            "--message-type=TRANSACTIONAL",
+            "--number-capabilities=SMS",
+            "--number-type=SIMULATOR",
+        ).stdout
+    )
+    assert number["NumberType"] == "SIMULATOR"
+    keyword = json.loads(
+        run_cli(
+            aws_cli,
+            server,
+            "put-keyword",
+            f"--origination-identity={number['PhoneNumberId']}",
+            "--keyword=HOURS",
+            "--keyword-message=We are open 9-5.",
+        ).stdout
+    )
+    assert keyword["KeywordAction"] == "AUTOMATIC_RESPONSE"
+    send = (
+        "send-text-message",
+        f"--destination-phone-number={CUSTOMER}",
+        f"--origination-identity={number['PhoneNumber']}",
+        "--message-body=Your order has shipped.",
+    )
+    assert json.loads(run_cli(aws_cli, server, *send).stdout)["MessageId"]
+    status, inbound = control(
+        server,
+        "POST",
+        "inbound",
+        {
+            "destination_number": number["PhoneNumber"],
+            "origination_number": CUSTOMER,
+            "message_body": "STOP",
+        },
+    )
+    assert (status, inbound["action"]) == (200, "OPT_OUT")
+    refused = run_cli(aws_cli, server, *send, "--debug", check=False)
+    assert refused.returncode != 0
+    assert (
+        "An error occurred (ConflictException) when calling the SendTextMessage operation"
+        in refused.stderr
+    )
+    assert '"Reason":"DESTINATION_PHONE_NUMBER_OPTED_OUT"' in refused.stderr  # the body, as logged
+    _, sent = control(server, "GET", "sent-messages?source=API")
+    assert len(sent["SentMessages"]) == 1
+
+
+def test_javascript_sdk_scenario(server: str) -> None:
+    """The AWS SDK for JavaScript v3 runs the scenario; the refused send raises its typed
+    ``ConflictException`` whose ``Reason`` is DESTINATION_PHONE_NUMBER_OPTED_OUT."""
+    node = shutil.which("node")
+    if (
+        node is None
+        or not (JS / "node_modules" / "@aws-sdk" / "client-pinpoint-sms-voice-v2").is_dir()
+    ):
+        missing(
+            "The AWS SDK for JavaScript v3 (with node)",
+            "install node, then run 'npm ci' in tests/server/js",
+        )
+    result = subprocess.run(
+        [node, "scenario.mjs", server],
+        cwd=JS,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "NODE_NO_WARNINGS": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    seen = json.loads(result.stdout)
+    assert seen["number"]["type"] == "SIMULATOR"
+    assert seen["number"]["createdIsDate"] is True
+    assert seen["keyword"] == {"keyword": "HOURS", "action": "AUTOMATIC_RESPONSE"}
+    assert seen["inbound"] == {"action": "OPT_OUT", "optedOut": True}
+    assert seen["refusal"]["typed"] is True
+    assert seen["refusal"]["reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+    assert seen["refusal"]["status"] == 400

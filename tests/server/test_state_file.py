@@ -1,0 +1,152 @@
+"""``serve --state FILE``: the state survives a SIGTERM and a restart; a corrupt or foreign file is
+refused, never emptied."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import signal
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smsvoice_mock.__main__ import main
+from smsvoice_mock._state import MockState, Options
+from smsvoice_mock.server import SmsVoiceServer, StateFileError, serve, state_file
+from smsvoice_mock.server.pytest_plugin import READY, start_server, stop_server
+from tests.helpers import request_number
+from tests.server.conftest import control, server_client
+
+
+def test_state_survives_sigterm_and_restart(tmp_path: Path) -> None:
+    """Resources, message logs and the clock written on SIGTERM are there after a restart."""
+    path = tmp_path / "state.smsvoice"
+    proc, url = start_server("--state", str(path))
+    try:
+        client = server_client(url)
+        number = request_number(client)
+        client.put_keyword(
+            OriginationIdentity=number["PhoneNumberId"], Keyword="HI", KeywordMessage="Hello"
+        )
+        client.send_text_message(
+            DestinationPhoneNumber="+14254147755",
+            OriginationIdentity=number["PhoneNumber"],
+            MessageBody="x",
+        )
+        control(url, "POST", "clock/advance", {"days": 2})
+    finally:
+        assert stop_server(proc) == 0
+    assert path.read_bytes().startswith(state_file.MAGIC)
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left behind
+
+    proc, url = start_server("--state", str(path))
+    try:
+        client = server_client(url)
+        [again] = client.describe_phone_numbers()["PhoneNumbers"]
+        assert again["PhoneNumberArn"] == number["PhoneNumberArn"]
+        keywords = client.describe_keywords(OriginationIdentity=number["PhoneNumberId"])["Keywords"]
+        assert "HI" in {k["Keyword"] for k in keywords}
+        assert len(control(url, "GET", "sent-messages")[1]["SentMessages"]) == 1
+        assert control(url, "GET", "clock")[1]["offset_seconds"] == 2 * 86400
+        request_number(client)  # new resources join the restored ones
+    finally:
+        assert stop_server(proc) == 0
+    proc, url = start_server("--state", str(path))
+    try:
+        assert len(server_client(url).describe_phone_numbers()["PhoneNumbers"]) == 2
+    finally:
+        stop_server(proc)
+
+
+def _valid_bytes() -> bytes:
+    return state_file.dumps(MockState(Options()))
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b'{"phone_numbers": []}', "is not a smsvoice_mock state file"),
+        (b"", "is not a smsvoice_mock state file"),
+        (state_file.MAGIC + b"not json\n...", "header line is not JSON"),
+        (state_file.MAGIC + b'{"format": 99, "written_by": "smsvoice_mock 9.0"}\n', "format 99"),
+        (_valid_bytes()[:-3], "checksum does not match"),
+    ],
+    ids=["foreign", "empty", "bad-header", "newer-format", "truncated"],
+)
+def test_corrupt_or_foreign_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, words: str
+) -> None:
+    """A state file the server did not write, or that changed since, stops ``serve`` (exit code 2)
+    with a message naming the file and what to do; the file is left as it was."""
+    path = tmp_path / "state.smsvoice"
+    path.write_bytes(content)
+    assert main(["serve", "--port", "0", "--state", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err
+    assert words in err
+    assert "pass another --state path" in err
+    assert path.read_bytes() == content
+
+
+def test_unreadable_payload_is_refused(tmp_path: Path) -> None:
+    """A file whose payload cannot be loaded (for example written by an incompatible version) is refused."""
+    path = tmp_path / "state.smsvoice"
+    good = _valid_bytes()
+    payload = b"not a pickle"
+    header = good[len(state_file.MAGIC) :].split(b"\n", 1)[0]
+    fields: dict[str, Any] = json.loads(header)
+    fields["sha256"] = hashlib.sha256(payload).hexdigest()
+    path.write_bytes(state_file.MAGIC + json.dumps(fields).encode() + b"\n" + payload)
+    with pytest.raises(StateFileError, match="cannot be read here"):
+        SmsVoiceServer(port=0, state_path=path)
+
+
+def test_in_process_server_saves_on_stop(tmp_path: Path) -> None:
+    """``SmsVoiceServer.stop()`` saves the state file; a new server on the file has the resources."""
+    path = tmp_path / "state.smsvoice"
+    with SmsVoiceServer(port=0, state_path=path) as server:
+        number = request_number(server_client(server.url))
+    with SmsVoiceServer(port=0, state_path=path) as server:
+        numbers = server_client(server.url).describe_phone_numbers()["PhoneNumbers"]
+    assert [n["PhoneNumberId"] for n in numbers] == [number["PhoneNumberId"]]
+
+
+class _Ready(io.StringIO):
+    """``serve``'s output; ``url`` is set once the ready line is written."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.url = ""
+        self.ready = threading.Event()
+
+    def write(self, text: str) -> int:
+        if text.startswith(READY):
+            self.url = text[len(READY) :].strip()
+            self.ready.set()
+        return super().write(text)
+
+
+def test_serve_saves_on_sigterm_in_this_process(tmp_path: Path) -> None:
+    """``serve`` handles SIGTERM itself: it stops serving, saves the state file and returns 0."""
+    path = tmp_path / "state.smsvoice"
+    out = _Ready()
+    numbers: list[dict[str, Any]] = []
+
+    def drive() -> None:
+        out.ready.wait(30)
+        numbers.append(request_number(server_client(out.url)))
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    driver = threading.Thread(target=drive)
+    driver.start()
+    previous = signal.getsignal(signal.SIGTERM)
+    assert serve(port=0, state_path=str(path), out=out) == 0
+    driver.join(30)
+    assert signal.getsignal(signal.SIGTERM) == previous
+    with SmsVoiceServer(port=0, state_path=path) as server:
+        [number] = server_client(server.url).describe_phone_numbers()["PhoneNumbers"]
+    assert number["PhoneNumberId"] == numbers[0]["PhoneNumberId"]
