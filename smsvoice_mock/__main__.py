@@ -5,7 +5,7 @@
 ``python -m smsvoice_mock refresh-model``: copy the installed botocore's service model into the package
 (for maintainers, after upgrading botocore).
 
-``python -m smsvoice_mock serve [--host 127.0.0.1] [--port 4566] [--state FILE]``: the emulator as an
+``python -m smsvoice_mock serve [--host 127.0.0.1] [--port 4566] [--state FILE] [--seed FILE]``: the emulator as an
 HTTP server (docs/server.md)."""
 
 from __future__ import annotations
@@ -127,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
         "--port", type=int, default=4566, help="port to listen on (4566; 0: any free)"
     )
     serve.add_argument("--state", metavar="FILE", help="keep the state in FILE across restarts")
+    serve.add_argument(
+        "--seed", metavar="FILE", help="start an empty state with this JSON or YAML seed"
+    )
     serve.add_argument("--sandbox", action="store_true", help="start accounts in the SMS sandbox")
     args = parser.parse_args(argv)
     if args.command == "demo":
@@ -139,7 +142,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from smsvoice_mock.server import serve as run_server
 
-        return run_server(args.host, args.port, state_path=args.state, sandbox=args.sandbox)
+        return run_server(
+            args.host,
+            args.port,
+            state_path=args.state,
+            seed_path=args.seed,
+            sandbox=args.sandbox,
+        )
     print(checklist())
     return 0
 

@@ -91,8 +91,8 @@ class SmsVoiceServer:
             Options(account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION, sandbox=sandbox)
         )
         self.state_path = state_path
-        if state_path is not None:
-            state_file.load(self.state, state_path)
+        # True when the state came from the state file (a restart), not empty.
+        self.restored = state_path is not None and state_file.load(self.state, state_path)
         # A handle bound to this state (never the process's active mock) for the control API.
         self.mock = SmsVoiceMock()
         self.mock._options = self.state.options
@@ -189,12 +189,15 @@ def serve(
     port: int = 4566,
     *,
     state_path: str | None = None,
+    seed_path: str | None = None,
     sandbox: bool = False,
     out: TextIO = sys.stdout,
 ) -> int:
     """Serve until SIGTERM or Ctrl-C (SIGINT); save the state file (if any) on the way out.
 
-    Returns the exit code: 0, or 2 when the state file is refused or the address is unusable.
+    ``seed_path`` (a JSON or YAML seed, docs/seeding.md) fills an empty state; a state restored
+    from the state file is kept as it is. Returns the exit code: 0, or 2 when the state file or the
+    seed is refused or the address is unusable.
     """
     try:
         server = SmsVoiceServer(host, port, state_path=state_path, sandbox=sandbox)
@@ -208,6 +211,13 @@ def serve(
             file=sys.stderr,
         )
         return 2
+    if seed_path is not None and not server.restored:
+        try:
+            server.mock.seed(seed_path)
+        except (TypeError, ValueError, RuntimeError, OSError) as exc:
+            server.stop()
+            print(f"smsvoice_mock: the seed {seed_path} is refused: {exc}", file=sys.stderr)
+            return 2
 
     def request_stop(signum: int, frame: FrameType | None) -> None:
         # Raising here could land inside socketserver's own exception handling and be swallowed;

@@ -267,6 +267,19 @@ def reset(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     return {}
 
 
+@route("POST", "/_smsvoice/seed")
+def seed(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.seed(...)``: add the resources a seed (docs/seeding.md) describes; answers the snapshot."""
+    _call(mock.seed, {"data": request.json()})
+    return mock.snapshot()
+
+
+@route("GET", "/_smsvoice/snapshot")
+def snapshot(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.snapshot()``: the current resources in the seed format."""
+    return mock.snapshot()
+
+
 # -- the door -----------------------------------------------------------------------------------
 
 

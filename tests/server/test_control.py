@@ -286,3 +286,40 @@ def test_control_body_must_be_a_json_object(server: str) -> None:
             urllib.request.urlopen(request, timeout=10)
         assert exc_info.value.code == 400
         exc_info.value.close()
+
+
+SEED = {
+    "phone_numbers": [
+        {
+            "PhoneNumberId": "phone-0123456789abcdef0123456789abcdef",
+            "PhoneNumber": "+12065550100",
+            "MessageType": "TRANSACTIONAL",
+            "NumberCapabilities": ["SMS"],
+            "NumberType": "LONG_CODE",
+        }
+    ],
+    "configuration_sets": [{"ConfigurationSetName": "prod-sms"}],
+}
+
+
+def test_seed_and_snapshot_over_http(server: str, client: Any) -> None:
+    """POST /_smsvoice/seed is ``sms.seed()`` and GET /_smsvoice/snapshot is ``sms.snapshot()``: the
+    same format as the in-process handle, and the service answers with the seeded ids."""
+    status, after_seed = control(server, "POST", "seed", SEED)
+    assert status == 200
+    (number,) = client.describe_phone_numbers()["PhoneNumbers"]
+    assert (number["PhoneNumberId"], number["PhoneNumber"]) == (
+        "phone-0123456789abcdef0123456789abcdef",
+        "+12065550100",
+    )
+    assert control(server, "GET", "snapshot") == (200, after_seed)
+    assert after_seed["configuration_sets"][0]["ConfigurationSetName"] == "prod-sms"
+
+
+def test_a_bad_seed_is_explained_and_changes_nothing(server: str, client: Any) -> None:
+    """A seed that breaks a rule answers 400 with the entry named, and adds nothing."""
+    bad = {"phone_numbers": [{**SEED["phone_numbers"][0], "NumberType": "FAX"}]}
+    status, body = control(server, "POST", "seed", bad)
+    assert status == 400
+    assert 'seed["phone_numbers"][0]' in body["Message"]
+    assert client.describe_phone_numbers()["PhoneNumbers"] == []

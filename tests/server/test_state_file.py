@@ -150,3 +150,35 @@ def test_serve_saves_on_sigterm_in_this_process(tmp_path: Path) -> None:
     with SmsVoiceServer(port=0, state_path=path) as server:
         [number] = server_client(server.url).describe_phone_numbers()["PhoneNumbers"]
     assert number["PhoneNumberId"] == numbers[0]["PhoneNumberId"]
+
+
+def test_serve_seeds_an_empty_state_only(tmp_path: Path) -> None:
+    """``serve --seed FILE`` starts an empty state with the seed; a state restored from the state
+    file is kept as it is (the seed is not applied twice)."""
+    seed = tmp_path / "seed.json"
+    seed.write_text(
+        json.dumps({"configuration_sets": [{"ConfigurationSetName": "prod-sms"}]}), "utf-8"
+    )
+    path = tmp_path / "state.smsvoice"
+    for _ in range(2):
+        out = _Ready()
+
+        def drive(out: _Ready = out) -> None:
+            out.ready.wait(30)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        driver = threading.Thread(target=drive)
+        driver.start()
+        assert serve(port=0, state_path=str(path), seed_path=str(seed), out=out) == 0
+        driver.join(30)
+    with SmsVoiceServer(port=0, state_path=path) as server:
+        sets = server_client(server.url).describe_configuration_sets()["ConfigurationSets"]
+    assert [s["ConfigurationSetName"] for s in sets] == ["prod-sms"]
+
+
+def test_serve_refuses_a_bad_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A seed that breaks a rule stops ``serve`` with exit code 2 and a sentence naming the entry."""
+    seed = tmp_path / "seed.json"
+    seed.write_text(json.dumps({"pools": [{"PoolId": "nope"}]}), "utf-8")
+    assert serve(port=0, seed_path=str(seed), out=io.StringIO()) == 2
+    assert 'seed["pools"][0]' in capsys.readouterr().err
