@@ -98,7 +98,7 @@ def checklist() -> str:
     names = sorted(operation_names())
     done = sum(1 for n in names if n in handlers)
     lines = [
-        f"{done} of {len(names)} operations of the installed botocore model are emulated.",
+        f"{done} of {len(names)} operations of the service model (the newest, shipped with the package) are emulated.",
         "",
         "| Operation | Status |",
         "|---|---|",
