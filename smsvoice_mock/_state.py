@@ -64,7 +64,7 @@ class MockState:
     def defaults(self) -> Options:
         """The options of the innermost activation of this thread or task (else the outermost's)."""
         for options in reversed(current.get()):
-            if any(options is running for running in self.activations):
+            if options in self.activations:  # Options compare by identity
                 return options
         return self.options
 
@@ -95,8 +95,10 @@ class MockState:
             self.activations = [o for o in self.activations if o is not options]
 
     def backend(self, account_id: str | None = None, region: str | None = None) -> Backend:
-        defaults = self.defaults if account_id is None or region is None else self.options
-        key = (account_id or defaults.account_id, region or defaults.region)
+        if not (account_id and region):
+            defaults = self.defaults
+            account_id, region = account_id or defaults.account_id, region or defaults.region
+        key = (account_id, region)
         found = self.backends.get(key)
         if found is None:
             from smsvoice_mock.models.account import PRODUCTION, SANDBOX

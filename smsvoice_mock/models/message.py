@@ -43,6 +43,8 @@ MAX_CHARACTERS = {"GSM": 1530, "UCS2": 630}
 
 def _units(body: str, encoding: str) -> int:
     if encoding == "GSM":
+        if GSM7_EXTENSION.isdisjoint(body):
+            return len(body)
         return len(body) + sum(body.count(ch) for ch in GSM7_EXTENSION)
     # UCS-2 counts UTF-16 code units: characters outside the BMP take two.
     return len(body.encode("utf-16-le")) // 2
