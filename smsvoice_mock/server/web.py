@@ -53,7 +53,7 @@ def asset(path: str) -> Answer | None:
     if found is None:
         return None
     name, content_type = found
-    body = files("smsvoice_mock.server").joinpath("ui", name).read_bytes()
+    body = files("smsvoice_mock.server").joinpath("ui").joinpath(name).read_bytes()
     return 200, {**_HEADERS, "Content-Type": content_type}, body
 
 
