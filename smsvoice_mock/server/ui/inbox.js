@@ -367,14 +367,15 @@ function show(view) {
 }
 
 async function act(work, done) {
+  let outcome = done;
   try {
     await work();
-    say(done);
   } catch (error) {
-    say(error.message);
+    outcome = error.message;
   }
   state.cursor = "";
   await poll();
+  say(outcome);
 }
 
 function start() {
