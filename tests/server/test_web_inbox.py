@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import error_of, request_number, tool_or_skip
-from tests.server.conftest import server_client
+from tests.server.conftest import control, server_client
 
 playwright_api = tool_or_skip("playwright.sync_api", "test")
 
@@ -197,3 +197,81 @@ def test_the_page_is_usable_at_phone_width_with_the_keyboard(
     assert tab.evaluate("document.documentElement.scrollWidth") <= 375
     narrow.tab.close()
     assert narrow.problems == []
+
+
+def test_a_thread_shows_each_channel_with_its_events(
+    server: str, client: Any, page: Page, artifacts: Path
+) -> None:
+    """A thread shows a text with its parts, status and events, a voice message as its transcript
+    with the voice, a media message's files, and an inbound text with its keyword and the answer;
+    this screenshot (``web-inbox.png``) is the one in docs/img/."""
+    number = request_number(client, NumberCapabilities=["SMS", "MMS", "VOICE"])
+    client.create_configuration_set(ConfigurationSetName="app")
+    client.create_event_destination(
+        ConfigurationSetName="app",
+        EventDestinationName="delivery-receipts",
+        MatchingEventTypes=["ALL"],
+        SnsDestination={"TopicArn": "arn:aws:sns:us-east-1:123456789012:sms-events"},
+    )
+    client.put_keyword(
+        OriginationIdentity=number["PhoneNumberId"],
+        Keyword="HOURS",
+        KeywordMessage="We are open 9am to 5pm, Monday to Friday.",
+    )
+    origin = {"OriginationIdentity": number["PhoneNumberId"], "ConfigurationSetName": "app"}
+    client.send_text_message(
+        DestinationPhoneNumber=FAILURE, MessageBody="Your parcel is on its way.", **origin
+    )
+    tab = page.open(server)
+    client.send_text_message(
+        DestinationPhoneNumber=SUCCESS,
+        MessageBody="Your appointment is confirmed for Tuesday at 10:30. Reply HOURS for our opening times.",
+        **origin,
+    )
+    client.send_voice_message(
+        DestinationPhoneNumber=SUCCESS,
+        MessageBody="Hello, this is a reminder of your appointment on Tuesday at 10:30.",
+        VoiceId="JOANNA",
+        **origin,
+    )
+    client.send_media_message(
+        DestinationPhoneNumber=SUCCESS,
+        MessageBody="Here is the map to our office.",
+        MediaUrls=["s3://example-bucket/map.png"],
+        **origin,
+    )
+    expect = playwright_api.expect
+    expect(tab.locator("#conversation-list li")).to_have_count(2)
+    tab.get_by_role("button", name=re.compile(re.escape(SUCCESS))).click()
+    expect(thread(tab)).to_contain_text("Here is the map to our office.")
+    control(
+        server,
+        "POST",
+        "inbound",
+        {
+            "destination_number": number["PhoneNumber"],
+            "origination_number": SUCCESS,
+            "message_body": "hours?",
+        },
+    )
+    expect(thread(tab)).to_contain_text("We are open 9am to 5pm")
+    messages = thread(tab).locator(":scope > li")
+    expect(messages).to_have_count(5)
+    expect(messages.nth(1)).to_contain_text("Voice call transcript (JOANNA, TEXT")
+    expect(messages.nth(2).get_by_role("list", name="Media")).to_have_text(
+        "s3://example-bucket/map.png"
+    )
+    expect(messages.nth(3)).to_contain_text("keyword HOURS")
+    first = messages.nth(0)
+    expect(first.get_by_text("1 part", exact=False)).to_be_visible()
+    first.locator("summary").click()
+    expect(first.locator(".events")).to_contain_text("TEXT_DELIVERED")
+    expect(first.locator(".events")).to_contain_text("delivery-receipts")
+    tab.get_by_label("Search by number or text").fill("parcel")
+    expect(tab.get_by_role("button", name=re.compile(re.escape(SUCCESS)))).to_be_hidden()
+    expect(tab.get_by_role("button", name=re.compile(re.escape(FAILURE)))).to_be_visible()
+    tab.get_by_label("Search by number or text").fill("")
+    tab.set_viewport_size({"width": 1280, "height": 900})
+    tab.evaluate("document.activeElement.blur()")
+    thread(tab).evaluate("list => { list.scrollTop = list.scrollHeight; }")
+    tab.screenshot(path=str(artifacts / "web-inbox.png"))

@@ -4,6 +4,8 @@
 
 const API = "/_smsvoice/";
 const POLL_MS = 1000;
+// The final statuses of a message that reached the end user (the others are shown as warnings).
+const GOOD_STATUSES = new Set(["DELIVERED", "COMPLETED", "SUCCESSFUL", "READ", "ANSWERED"]);
 
 const state = {
   cursor: "",
@@ -163,8 +165,8 @@ function eventsOf(m) {
           {},
           el("strong", {}, e.event_type),
           e.status ? ` · ${e.status}` : "",
-          ` → ${e.event_destination_name} (${e.destination_type}, ${e.configuration_set_name}) `,
-          timeEl(e.timestamp),
+          ` → ${e.event_destination_name} (${e.destination_type}) at `,
+          el("time", { datetime: e.timestamp, title: when(e.timestamp) }, when(e.timestamp).slice(11, 19)),
         ),
       ),
     ),
@@ -189,7 +191,7 @@ function renderMessage(m) {
   }
   const source = m.source === "KEYWORD_RESPONSE" ? badge("keyword response")
     : m.source === "NOTIFY" ? badge("Notify") : null;
-  const statusKind = m.status === "DELIVERED" ? "ok" : "warn";
+  const statusKind = GOOD_STATUSES.has(m.status) ? "ok" : "warn";
   return el(
     "li",
     { class: "message outbound", "data-message-id": m.message_id },
