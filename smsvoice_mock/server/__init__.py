@@ -4,7 +4,8 @@ Requests of the service (``POST /`` with ``X-Amz-Target: PinpointSMSVoiceV2.*``,
 ``_protocol.answer``, the very function the in-process hook uses; the account and region come from the
 SigV4 credential scope (the account from a 12-digit access key id, as LocalStack does), signatures are
 accepted and never checked. Requests under ``/_smsvoice/`` go to the control API
-(``smsvoice_mock.server.control``), which calls the in-process handle's own methods.
+(``smsvoice_mock.server.control``), which calls the in-process handle's own methods; the web inbox
+(``smsvoice_mock.server.web``) is served at ``/_smsvoice/ui``, and at ``/`` to a browser.
 
     server = SmsVoiceServer(port=0).start()   # a thread; server.url is http://127.0.0.1:PORT
     ...
