@@ -6,23 +6,8 @@ from __future__ import annotations
 import urllib.request
 from typing import Any
 
-import pytest
-
 from tests.helpers import request_number
-from tests.server.conftest import control, server_client
-
-SUCCESS = "+14254147755"
-FAILURE = "+14254147167"
-
-
-@pytest.fixture
-def client(server: str) -> Any:
-    return server_client(server)
-
-
-@pytest.fixture
-def number(client: Any) -> dict[str, Any]:
-    return request_number(client)
+from tests.server.conftest import FAILURE, SUCCESS, control, sns_events
 
 
 def inbound(server: str, to: str, body: str, sender: str = SUCCESS) -> dict[str, Any]:
@@ -91,13 +76,7 @@ def test_each_sent_message_carries_its_events(
     server: str, client: Any, number: dict[str, Any]
 ) -> None:
     """A sent message lists the events its configuration set's destinations received (``sms.events``)."""
-    client.create_configuration_set(ConfigurationSetName="cs")
-    client.create_event_destination(
-        ConfigurationSetName="cs",
-        EventDestinationName="to-sns",
-        MatchingEventTypes=["ALL"],
-        SnsDestination={"TopicArn": "arn:aws:sns:us-east-1:123456789012:events"},
-    )
+    sns_events(client, "cs", "to-sns")
     client.send_text_message(
         DestinationPhoneNumber=SUCCESS,
         OriginationIdentity=number["PhoneNumberId"],

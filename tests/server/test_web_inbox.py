@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import error_of, request_number, tool_or_skip
-from tests.server.conftest import control, server_client
+from tests.server.conftest import FAILURE, SUCCESS, control, sns_events
 
 playwright_api = tool_or_skip("playwright.sync_api", "test")
 
@@ -37,8 +37,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SUCCESS = "+14254147755"
-FAILURE = "+14254147167"
 TIMEOUT_MS = 10_000
 
 
@@ -89,11 +87,6 @@ def page(browser: Any) -> Iterator[Page]:
     yield opened
     opened.tab.close()
     assert opened.problems == []
-
-
-@pytest.fixture
-def client(server: str) -> Any:
-    return server_client(server)
 
 
 def thread(tab: Any) -> Any:
@@ -206,13 +199,7 @@ def test_a_thread_shows_each_channel_with_its_events(
     with the voice, a media message's files, and an inbound text with its keyword and the answer;
     this screenshot (``web-inbox.png``) is the one in docs/img/."""
     number = request_number(client, NumberCapabilities=["SMS", "MMS", "VOICE"])
-    client.create_configuration_set(ConfigurationSetName="app")
-    client.create_event_destination(
-        ConfigurationSetName="app",
-        EventDestinationName="delivery-receipts",
-        MatchingEventTypes=["ALL"],
-        SnsDestination={"TopicArn": "arn:aws:sns:us-east-1:123456789012:sms-events"},
-    )
+    sns_events(client, "app", "delivery-receipts")
     client.put_keyword(
         OriginationIdentity=number["PhoneNumberId"],
         Keyword="HOURS",
