@@ -64,14 +64,21 @@ class Page:
         self.tab = browser.new_page(viewport={"width": width, "height": height})
         self.tab.set_default_timeout(TIMEOUT_MS)
         self.problems: list[str] = []
+        self.origin = ""
         self.tab.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
         self.tab.on("dialog", self._dialog)
+        self.tab.on("request", self._request)
+
+    def _request(self, request: Any) -> None:
+        if not request.url.startswith(self.origin):
+            self.problems.append(f"a request left the server: {request.url}")
 
     def _dialog(self, dialog: Any) -> None:
         self.problems.append(f"a {dialog.type} dialog opened: {dialog.message}")
         dialog.dismiss()
 
     def open(self, url: str) -> Any:
+        self.origin = "/".join(url.split("/", 3)[:3]) + "/"
         self.tab.goto(url)
         # A mark that a reload would erase: new messages must arrive without one.
         self.tab.evaluate("window.__notReloaded = true")
@@ -262,3 +269,58 @@ def test_a_thread_shows_each_channel_with_its_events(
     tab.evaluate("document.activeElement.blur()")
     thread(tab).evaluate("list => { list.scrollTop = list.scrollHeight; }")
     tab.screenshot(path=str(artifacts / "web-inbox.png"))
+
+
+def test_a_notify_message_names_its_template_and_no_number_means_no_reply(
+    server: str, client: Any, page: Page
+) -> None:
+    """A Notify message shows its template; with no phone number in the account nothing can receive
+    the end user's reply, so the reply box is disabled and says why."""
+    config = client.create_notify_configuration(
+        DisplayName="Acme",
+        UseCase="CODE_VERIFICATION",
+        EnabledChannels=["SMS"],
+        DefaultTemplateId="nt-otp-en",
+    )
+    client.send_notify_text_message(
+        NotifyConfigurationId=config["NotifyConfigurationId"],
+        DestinationPhoneNumber="+12065550100",
+        TemplateVariables={"code": "123456"},
+    )
+    tab = page.open(server)
+    expect = playwright_api.expect
+    expect(thread(tab)).to_contain_text("Your verification code is 123456")
+    expect(thread(tab)).to_contain_text("Notify template nt-otp-en")
+    expect(tab.get_by_label("Reply as +12065550100")).to_be_disabled()
+    expect(tab.locator("#reply-hint")).to_have_text(
+        "No phone number of the account can receive a reply."
+    )
+
+
+def test_the_controls_advance_the_clock_and_reset_everything(
+    server: str, client: Any, number: dict[str, Any], page: Page
+) -> None:
+    """ "Advance" is ``POST /_smsvoice/clock/advance`` and "Reset everything" is
+    ``POST /_smsvoice/reset``: the page shows the moved clock, then no conversation and no resource."""
+    client.send_text_message(
+        DestinationPhoneNumber=SUCCESS,
+        OriginationIdentity=number["PhoneNumberId"],
+        MessageBody="Hi",
+    )
+    tab = page.open(server)
+    expect = playwright_api.expect
+    expect(thread(tab)).to_contain_text("Hi")
+    tab.get_by_label("Advance the clock by").fill("2")
+    tab.get_by_label("Unit").select_option("days")
+    tab.get_by_role("button", name="Advance").click()
+    expect(tab.get_by_role("status")).to_have_text("The clock moved 2 days forward.")
+    assert control(server, "GET", "clock")[1]["offset_seconds"] == 2 * 86400
+    tab.get_by_role("button", name="Resources").click()
+    expect(tab.get_by_role("table", name="Phone numbers")).to_contain_text(number["PhoneNumber"])
+    tab.get_by_label("Search by number or text").fill("no such thing")
+    expect(tab.get_by_role("table", name="Phone numbers")).to_be_hidden()
+    tab.get_by_role("button", name="Reset everything").click()
+    expect(tab.locator("#resources")).to_contain_text("No resources yet")
+    tab.get_by_role("button", name="Conversations").click()
+    expect(tab.locator("#no-conversations")).to_be_visible()
+    assert control(server, "GET", "sent-messages")[1] == {"SentMessages": []}
