@@ -227,7 +227,6 @@ function renderThread() {
   const messages = $("messages");
   const atBottom = messages.scrollTop + messages.clientHeight >= messages.scrollHeight - 40;
   messages.replaceChildren(...conv.messages.map(renderMessage));
-  if (atBottom) messages.scrollTop = messages.scrollHeight;
   const reply = conv.reply;
   const input = $("reply-text");
   $("reply-label").textContent = `Reply as ${conv.number}`;
@@ -240,6 +239,7 @@ function renderThread() {
     input.disabled = true;
     $("reply-send").disabled = true;
   }
+  if (atBottom) messages.scrollTop = messages.scrollHeight; // once the reply box has its height
 }
 
 function select(number, focus) {
@@ -283,7 +283,7 @@ function table(caption, columns, rows) {
     el("table", {},
       el("caption", {}, caption),
       el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col" }, c)))),
-      el("tbody", {}, shown.map((row) => el("tr", {}, row.map((cell) => el("td", {}, cell))))),
+      el("tbody", {}, shown.map((row) => el("tr", {}, row.map((cell, i) => el("td", { "data-label": columns[i] }, cell))))),
     ),
   );
 }
@@ -311,7 +311,7 @@ function renderResources() {
       table("Sender IDs", ["Sender ID", "Country", "Message types", "Registered"],
         b.sender_ids.map((s) => [s.SenderId, s.IsoCountryCode, (s.MessageTypes || []).join(", "), yesNo(s.Registered)])),
       table("Pools", ["Pool", "Status", "Members", "Opt-out list", "Self-managed opt-outs", "Keywords"],
-        b.pools.map((p) => [p.PoolId, p.Status, el("ul", { class: "plain" }, p.Members.map((a) => el("li", {}, a.split(":").pop()))),
+        b.pools.map((p) => [p.PoolId, p.Status, el("ul", { class: "plain" }, p.Members.map((a) => el("li", {}, a.split("/").pop()))),
           p.OptOutListName, yesNo(p.SelfManagedOptOutsEnabled), keywordList(p.Keywords)])),
       table("Opt-out lists", ["Name", "Opted-out numbers"],
         b.opt_out_lists.map((o) => [o.OptOutListName, o.OptedOutNumbers.length
