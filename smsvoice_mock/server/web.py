@@ -67,18 +67,24 @@ def wants_page(accept: str | None) -> bool:
 
 
 def cursor(state: MockState) -> str:
-    """A token that changes whenever the conversations may have: the logs' lengths and newest
-    records, the clock's offset, the number of opted-out numbers and of feedback statuses (set on
-    earlier records by PutMessageFeedback). Cheap: nothing is copied or serialized."""
-    parts: list[object] = [state.clock.offset.total_seconds()]
-    for log in (state.sent_messages, state.inbound_messages, state.events):
-        parts.append(len(log))
-        parts.append(log[-1].message_id[:8] if len(log) else "-")
-    parts.append(
-        sum(len(lst.numbers) for b in state.backends.values() for lst in b.opt_out_lists.values())
+    """An opaque token that changes whenever the conversations may have: the logs' lengths and newest
+    records, the clock's offset, the feedback statuses (PutMessageFeedback changes earlier records)
+    and the opted-out numbers. Cheap: nothing is copied or serialized; valid while the server runs."""
+    sent = state.sent_messages
+    parts = (
+        state.clock.offset,
+        *(
+            (len(log), log[-1].message_id if len(log) else None)
+            for log in (sent, state.inbound_messages, state.events)
+        ),
+        tuple(m.message_feedback_status for m in sent if m.message_feedback_enabled),
+        tuple(
+            (name, tuple(found.numbers))
+            for backend in state.backends.values()
+            for name, found in backend.opt_out_lists.items()
+        ),
     )
-    parts.append(sum(1 for m in state.sent_messages if m.message_feedback_status is not None))
-    return ".".join(str(p) for p in parts)
+    return f"{hash(parts) & 0xFFFFFFFFFFFFFFFF:016x}"
 
 
 def _event(event: MessageEvent) -> dict[str, Any]:

@@ -133,6 +133,9 @@ def test_a_reply_to_a_sender_id_goes_to_a_number_of_the_account(server: str, cli
     (found,) = conversations(server)
     assert found["messages"][0]["origination_identity"] == "ACME"
     assert found["reply"]["destination_number"] == number["PhoneNumber"]
+    client.release_sender_id(SenderId="ACME", IsoCountryCode="GB")  # nothing could send to GB now
+    (found,) = conversations(server)
+    assert found["reply"]["destination_number"] == number["PhoneNumber"]
 
 
 def test_a_conversation_that_only_received_texts_is_answered_where_they_went(
@@ -148,7 +151,7 @@ def test_after_the_cursor_answers_only_whether_something_changed(
     server: str, client: Any, number: dict[str, Any]
 ) -> None:
     """``?after=CURSOR`` answers ``changed: false`` (and no conversations) until a message, an inbound
-    text, an opt-out, a feedback status or the clock changes; then the whole list again."""
+    text, a feedback status, an opt-out or the clock changes; then the whole list again."""
     _, first = control(server, "GET", "conversations")
     assert first["changed"] is True
     assert first["conversations"] == []
@@ -167,8 +170,11 @@ def test_after_the_cursor_answers_only_whether_something_changed(
     _, feedback = control(server, "GET", f"conversations?after={sent['cursor']}")
     assert feedback["changed"] is True
     assert feedback["conversations"][0]["messages"][0]["message_feedback_status"] == "RECEIVED"
+    client.put_opted_out_number(OptOutListName="Default", OptedOutNumber=SUCCESS)
+    _, opted_out = control(server, "GET", f"conversations?after={feedback['cursor']}")
+    assert opted_out["conversations"][0]["opted_out"] == ["123456789012/us-east-1/Default"]
     control(server, "POST", "clock/advance", {"minutes": 5})
-    _, moved = control(server, "GET", f"conversations?after={feedback['cursor']}")
+    _, moved = control(server, "GET", f"conversations?after={opted_out['cursor']}")
     assert moved["changed"] is True
     assert moved["clock"]["offset_seconds"] == 300
 
