@@ -96,6 +96,13 @@ def page(browser: Any) -> Iterator[Page]:
     assert opened.problems == []
 
 
+def text(client: Any, number: dict[str, Any], body: str, to: str = SUCCESS) -> None:
+    """Send ``body`` from ``number`` to ``to`` through boto3."""
+    client.send_text_message(
+        DestinationPhoneNumber=to, OriginationIdentity=number["PhoneNumberId"], MessageBody=body
+    )
+
+
 def thread(tab: Any) -> Any:
     return tab.locator("#messages")
 
@@ -111,11 +118,7 @@ def test_a_sent_message_appears_and_stop_in_the_page_opts_the_number_out(
     tab = page.open(server)
     expect = playwright_api.expect
     expect(tab.locator("#no-conversations")).to_be_visible()
-    client.send_text_message(
-        DestinationPhoneNumber=SUCCESS,
-        OriginationIdentity=number["PhoneNumberId"],
-        MessageBody="Your code is 481516",
-    )
+    text(client, number, "Your code is 481516")
     expect(thread(tab)).to_contain_text("Your code is 481516")
     assert page.still_the_same_page()
     tab.screenshot(path=str(artifacts / "1-message-arrived.png"))
@@ -149,11 +152,7 @@ def test_a_message_body_is_shown_as_text_never_as_markup(
     number = request_number(client)
     bodies = ["<script>alert(1)</script>", '<img src=x onerror="alert(2)">']
     for body in bodies:
-        client.send_text_message(
-            DestinationPhoneNumber=FAILURE,
-            OriginationIdentity=number["PhoneNumberId"],
-            MessageBody=body,
-        )
+        text(client, number, body, to=FAILURE)
     tab = page.open(f"{server}/_smsvoice/ui")
     shown = tab.locator("#messages .body")
     playwright_api.expect(shown).to_have_text(bodies)
@@ -172,11 +171,7 @@ def test_the_page_is_usable_at_phone_width_with_the_keyboard(
     alone opens a conversation, answers HELP and comes back to the list."""
     narrow = Page(browser, 375, 740)
     number = request_number(client)
-    client.send_text_message(
-        DestinationPhoneNumber=SUCCESS,
-        OriginationIdentity=number["PhoneNumberId"],
-        MessageBody="Your table for 2 is ready. Reply HELP for help.",
-    )
+    text(client, number, "Your table for 2 is ready. Reply HELP for help.")
     tab = narrow.open(server)
     expect = playwright_api.expect
     conversation = tab.get_by_role("button", name=re.compile(re.escape(SUCCESS)))
@@ -300,13 +295,10 @@ def test_a_notify_message_names_its_template_and_no_number_means_no_reply(
 def test_the_controls_advance_the_clock_and_reset_everything(
     server: str, client: Any, number: dict[str, Any], page: Page
 ) -> None:
-    """ "Advance" is ``POST /_smsvoice/clock/advance`` and "Reset everything" is
-    ``POST /_smsvoice/reset``: the page shows the moved clock, then no conversation and no resource."""
-    client.send_text_message(
-        DestinationPhoneNumber=SUCCESS,
-        OriginationIdentity=number["PhoneNumberId"],
-        MessageBody="Hi",
-    )
+    """The page's Advance button is ``POST /_smsvoice/clock/advance`` and its Reset everything button
+    ``POST /_smsvoice/reset``: the clock moves, then no conversation and no resource is left; the
+    resources view is searched by text."""
+    text(client, number, "Hi")
     tab = page.open(server)
     expect = playwright_api.expect
     expect(thread(tab)).to_contain_text("Hi")
