@@ -4,7 +4,8 @@ Requests of the service (``POST /`` with ``X-Amz-Target: PinpointSMSVoiceV2.*``,
 ``_protocol.answer``, the very function the in-process hook uses; the account and region come from the
 SigV4 credential scope (the account from a 12-digit access key id, as LocalStack does), signatures are
 accepted and never checked. Requests under ``/_smsvoice/`` go to the control API
-(``smsvoice_mock.server.control``), which calls the in-process handle's own methods.
+(``smsvoice_mock.server.control``), which calls the in-process handle's own methods; the web inbox
+(``smsvoice_mock.server.web``) is served at ``/_smsvoice/ui``, and at ``/`` to a browser.
 
     server = SmsVoiceServer(port=0).start()   # a thread; server.url is http://127.0.0.1:PORT
     ...
@@ -26,7 +27,7 @@ from smsvoice_mock._protocol import CONTENT_TYPE, answer, encode_error
 from smsvoice_mock._state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, MockState, Options
 from smsvoice_mock.backend import new_uuid
 from smsvoice_mock.errors import ValidationException
-from smsvoice_mock.server import control, state_file
+from smsvoice_mock.server import control, state_file, web
 from smsvoice_mock.server._http import (
     MAX_BODY,
     Answer,
@@ -122,7 +123,11 @@ class SmsVoiceServer:
         if request.path.startswith(control.PREFIX):
             return control.control(self.mock, request)
         if request.method != "POST":
-            return control.control(self.mock, request) if request.method != "GET" else self._about()
+            if request.method != "GET":
+                return control.control(self.mock, request)
+            if web.wants_page(request.headers.get("accept")):
+                return web.asset(web.UI_PATH) or self._about()
+            return self._about()
         content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
         if content_type not in _JSON_TYPES:
             return service_error(
@@ -143,6 +148,7 @@ class SmsVoiceServer:
                 "service": "pinpoint-sms-voice-v2",
                 "protocol": "POST / with X-Amz-Target: PinpointSMSVoiceV2.<Operation>",
                 "control": "/_smsvoice/ (see docs/server.md)",
+                "inbox": f"{web.UI_PATH} (the web inbox; also at / in a browser)",
             },
         )
 

@@ -25,6 +25,7 @@ from urllib.parse import parse_qsl
 from smsvoice_mock import errors
 from smsvoice_mock._mock import SmsVoiceMock
 from smsvoice_mock.errors import ServiceError
+from smsvoice_mock.server import web
 from smsvoice_mock.server._http import Answer, HttpRequest
 
 PREFIX = "/_smsvoice/"
@@ -151,6 +152,32 @@ def events(mock: SmsVoiceMock, request: ControlRequest) -> Any:
         {"record": lambda rec: all(rec.get(k) == v for k, v in numbers.items())} if numbers else {}
     )
     return {"Events": _find(mock.events, {}, query, **predicates)}
+
+
+# -- the web inbox's views ---------------------------------------------------------------------
+
+
+@route("GET", "/_smsvoice/conversations")
+def conversations(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """Each end-user number's thread (``server/web.py``); ``?after=CURSOR`` answers only the cursor
+    when nothing changed since the answer that gave it."""
+    state = mock.state
+    now = web.cursor(state)
+    if request.query.get("after") == now:
+        return {"cursor": now, "changed": False}
+    return {
+        "cursor": now,
+        "changed": True,
+        "clock": _clock_json(mock),
+        "conversations": web.conversations(state),
+    }
+
+
+@route("GET", "/_smsvoice/resources")
+def resources(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """Phone numbers (with keywords), sender IDs, pools, opt-out lists (with opted-out numbers) and
+    configuration sets (with event destinations) of every account and region, as the service shows them."""
+    return {"clock": _clock_json(mock), "Backends": web.resources(mock.state)}
 
 
 # -- driving ------------------------------------------------------------------------------------
@@ -291,6 +318,10 @@ def json_answer(status: int, payload: Any) -> Answer:
 
 def control(mock: SmsVoiceMock, http: HttpRequest) -> Answer:
     """Answer one request under ``/_smsvoice/`` (under the state's lock, as a service call is)."""
+    if http.method == "GET" and http.path.startswith(web.UI_PATH):
+        page = web.asset(http.path)
+        if page is not None:
+            return page
     endpoint = ROUTES.get((http.method, http.path.rstrip("/") or "/"))
     if endpoint is None:
         known = sorted({f"{method} {path}" for method, path in ROUTES})

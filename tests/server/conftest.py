@@ -14,9 +14,13 @@ from typing import Any
 import pytest
 
 from smsvoice_mock.server import SmsVoiceServer
-from tests.helpers import make_client
+from tests.helpers import make_client, request_number
 
-__all__ = ["control", "server_client", "smsvoice_server"]
+__all__ = ["FAILURE", "SUCCESS", "control", "server_client", "smsvoice_server", "sns_events"]
+
+# The US destination simulator numbers: one delivers, one fails (CARRIER_UNREACHABLE).
+SUCCESS = "+14254147755"
+FAILURE = "+14254147167"
 
 
 def control(url: str, method: str, path: str, body: Any = None) -> tuple[int, Any]:
@@ -38,6 +42,17 @@ def server_client(url: str, **kwargs: Any) -> Any:
     return make_client(endpoint_url=url, **kwargs)
 
 
+def sns_events(client: Any, configuration_set: str, destination: str) -> None:
+    """Create ``configuration_set`` with an event destination of every event type to an SNS topic."""
+    client.create_configuration_set(ConfigurationSetName=configuration_set)
+    client.create_event_destination(
+        ConfigurationSetName=configuration_set,
+        EventDestinationName=destination,
+        MatchingEventTypes=["ALL"],
+        SnsDestination={"TopicArn": "arn:aws:sns:us-east-1:123456789012:sms-events"},
+    )
+
+
 @pytest.fixture(scope="session")
 def smsvoice_server() -> Iterator[str]:
     """The URL of a server on a free port, serving from a thread for the whole session."""
@@ -50,3 +65,15 @@ def server(smsvoice_server: str) -> str:
     """The session server's URL, reset to a fresh state for this test."""
     assert control(smsvoice_server, "POST", "reset") == (200, {})
     return smsvoice_server
+
+
+@pytest.fixture
+def client(server: str) -> Any:
+    """A boto3 client of the session server (fresh state)."""
+    return server_client(server)
+
+
+@pytest.fixture
+def number(client: Any) -> dict[str, Any]:
+    """A fresh US simulator number of the server's default account."""
+    return request_number(client)

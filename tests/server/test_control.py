@@ -9,20 +9,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import error_of, request_number
-from tests.server.conftest import control, server_client
-
-SUCCESS = "+14254147755"
-FAILURE = "+14254147167"
-
-
-@pytest.fixture
-def client(server: str) -> Any:
-    return server_client(server)
-
-
-@pytest.fixture
-def number(client: Any) -> dict[str, Any]:
-    return request_number(client)
+from tests.server.conftest import FAILURE, SUCCESS, control
 
 
 def send(client: Any, number: dict[str, Any], destination: str = SUCCESS, body: str = "Hi") -> str:

@@ -1,0 +1,318 @@
+"""The web inbox in a real browser: headless Chromium from the system (Debian's ``chromium``) driven by
+Playwright for Python, against the session server. Screenshots go to ``$SMSVOICE_MOCK_ARTIFACTS``
+(default: a temporary folder). Without Playwright or /usr/bin/chromium the tests are skipped, except in
+CI (``CI=true``), where they fail."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers import error_of, request_number, tool_or_skip
+from tests.server.conftest import FAILURE, SUCCESS, control, sns_events
+
+playwright_api = tool_or_skip("playwright.sync_api", "test")
+
+CHROMIUM = os.environ.get("SMSVOICE_MOCK_CHROMIUM", "/usr/bin/chromium")
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI") == "true":
+        raise RuntimeError(f"{CHROMIUM} is missing; install it (apt-get install -y chromium).")
+    pytest.skip(
+        f"{CHROMIUM} is missing (apt-get install -y chromium); with CI=true this fails instead",
+        allow_module_level=True,
+    )
+
+# Browser downloads are impossible here: the system Chromium, with nothing that calls home.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the screenshots go: ``$SMSVOICE_MOCK_ARTIFACTS`` or a temporary folder."""
+    folder = os.environ.get("SMSVOICE_MOCK_ARTIFACTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("web-inbox")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class Page:
+    """A browser tab on the inbox that records script errors and dialogs (neither may happen)."""
+
+    def __init__(self, browser: Any, width: int, height: int) -> None:
+        self.tab = browser.new_page(viewport={"width": width, "height": height})
+        self.tab.set_default_timeout(TIMEOUT_MS)
+        self.problems: list[str] = []
+        self.origin = ""
+        self.tab.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
+        self.tab.on("dialog", self._dialog)
+        self.tab.on("request", self._request)
+
+    def _request(self, request: Any) -> None:
+        if not request.url.startswith(self.origin):
+            self.problems.append(f"a request left the server: {request.url}")
+
+    def _dialog(self, dialog: Any) -> None:
+        self.problems.append(f"a {dialog.type} dialog opened: {dialog.message}")
+        dialog.dismiss()
+
+    def open(self, url: str) -> Any:
+        self.origin = "/".join(url.split("/", 3)[:3]) + "/"
+        self.tab.goto(url)
+        # A mark that a reload would erase: new messages must arrive without one.
+        self.tab.evaluate("window.__notReloaded = true")
+        return self.tab
+
+    def still_the_same_page(self) -> bool:
+        return bool(self.tab.evaluate("window.__notReloaded === true"))
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Page]:
+    opened = Page(browser, 1200, 760)
+    yield opened
+    opened.tab.close()
+    assert opened.problems == []
+
+
+def text(client: Any, number: dict[str, Any], body: str, to: str = SUCCESS) -> None:
+    """Send ``body`` from ``number`` to ``to`` through boto3."""
+    client.send_text_message(
+        DestinationPhoneNumber=to, OriginationIdentity=number["PhoneNumberId"], MessageBody=body
+    )
+
+
+def thread(tab: Any) -> Any:
+    return tab.locator("#messages")
+
+
+def test_a_sent_message_appears_and_stop_in_the_page_opts_the_number_out(
+    server: str, client: Any, page: Page, artifacts: Path
+) -> None:
+    """A message sent through boto3 appears in the open page without a reload; STOP typed in the
+    thread's reply box goes through ``POST /_smsvoice/inbound`` (the keyword handling of
+    ``simulate_inbound``), its opt-out confirmation shows in the thread, and the next boto3 send is
+    refused with ConflictException DESTINATION_PHONE_NUMBER_OPTED_OUT."""
+    number = request_number(client)
+    tab = page.open(server)
+    expect = playwright_api.expect
+    expect(tab.locator("#no-conversations")).to_be_visible()
+    text(client, number, "Your code is 481516")
+    expect(thread(tab)).to_contain_text("Your code is 481516")
+    assert page.still_the_same_page()
+    tab.screenshot(path=str(artifacts / "1-message-arrived.png"))
+
+    tab.get_by_label(f"Reply as {SUCCESS}").fill("STOP")
+    tab.get_by_role("button", name="Send").click()
+    expect(thread(tab)).to_contain_text("You are now opted out")
+    expect(tab.locator("#thread-notes")).to_contain_text("Opted out on")
+    tab.screenshot(path=str(artifacts / "2-stop-replied.png"))
+
+    with pytest.raises(client.exceptions.ConflictException) as exc_info:
+        client.send_text_message(
+            DestinationPhoneNumber=SUCCESS,
+            OriginationIdentity=number["PhoneNumberId"],
+            MessageBody="Still there?",
+        )
+    assert error_of(exc_info)["Reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+
+    tab.get_by_role("button", name="Resources").click()
+    opt_outs = tab.get_by_role("table", name="Opt-out lists")
+    expect(opt_outs).to_contain_text(SUCCESS)
+    tab.screenshot(path=str(artifacts / "3-resources.png"), full_page=True)
+    assert page.still_the_same_page()
+
+
+def test_a_message_body_is_shown_as_text_never_as_markup(
+    server: str, client: Any, page: Page, artifacts: Path
+) -> None:
+    """User text is escaped: a body of ``<script>alert(1)</script>`` (or an ``<img onerror>``) shows
+    as those characters, and nothing runs (no dialog, no element made from it)."""
+    number = request_number(client)
+    bodies = ["<script>alert(1)</script>", '<img src=x onerror="alert(2)">']
+    for body in bodies:
+        text(client, number, body, to=FAILURE)
+    tab = page.open(f"{server}/_smsvoice/ui")
+    shown = tab.locator("#messages .body")
+    playwright_api.expect(shown).to_have_text(bodies)
+    assert tab.locator("#messages script, #messages img, #conversation-list img").count() == 0
+    tab.get_by_label(f"Reply as {FAILURE}").fill("<b>bold?</b>")
+    tab.get_by_label(f"Reply as {FAILURE}").press("Enter")
+    playwright_api.expect(shown).to_have_text([*bodies, "<b>bold?</b>"])
+    assert tab.locator("#messages b").count() == 0
+    tab.screenshot(path=str(artifacts / "4-escaped.png"))
+
+
+def test_the_page_is_usable_at_phone_width_with_the_keyboard(
+    server: str, client: Any, browser: Any, artifacts: Path
+) -> None:
+    """At 375 pixels the list and the thread take turns, nothing scrolls sideways, and a keyboard
+    alone opens a conversation, answers HELP and comes back to the list."""
+    narrow = Page(browser, 375, 740)
+    number = request_number(client)
+    text(client, number, "Your table for 2 is ready. Reply HELP for help.")
+    tab = narrow.open(server)
+    expect = playwright_api.expect
+    conversation = tab.get_by_role("button", name=re.compile(re.escape(SUCCESS)))
+    expect(conversation).to_be_visible()
+    expect(tab.locator("#thread")).to_be_hidden()
+    conversation.focus()
+    tab.keyboard.press("Enter")
+    reply = tab.get_by_label(f"Reply as {SUCCESS}")
+    expect(reply).to_be_focused()
+    expect(conversation).to_be_hidden()
+    tab.keyboard.type("HELP")
+    tab.keyboard.press("Enter")
+    expect(thread(tab)).to_contain_text("For assistance")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 375
+    tab.screenshot(path=str(artifacts / "5-phone-width.png"), full_page=True)
+    tab.get_by_role("button", name="All conversations").press("Enter")
+    expect(tab.get_by_role("button", name=re.compile(re.escape(SUCCESS)))).to_be_focused()
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 375
+    narrow.tab.close()
+    assert narrow.problems == []
+
+
+def test_a_thread_shows_each_channel_with_its_events(
+    server: str, client: Any, page: Page, artifacts: Path
+) -> None:
+    """A thread shows a text with its parts, status and events, a voice message as its transcript
+    with the voice, a media message's files, and an inbound text with its keyword and the answer;
+    this screenshot (``web-inbox.png``) is the one in docs/img/."""
+    number = request_number(client, NumberCapabilities=["SMS", "MMS", "VOICE"])
+    sns_events(client, "app", "delivery-receipts")
+    client.put_keyword(
+        OriginationIdentity=number["PhoneNumberId"],
+        Keyword="HOURS",
+        KeywordMessage="We are open 9am to 5pm, Monday to Friday.",
+    )
+    origin = {"OriginationIdentity": number["PhoneNumberId"], "ConfigurationSetName": "app"}
+    client.send_text_message(
+        DestinationPhoneNumber=FAILURE, MessageBody="Your parcel is on its way.", **origin
+    )
+    tab = page.open(server)
+    client.send_text_message(
+        DestinationPhoneNumber=SUCCESS,
+        MessageBody="Your appointment is confirmed for Tuesday at 10:30. Reply HOURS for our opening times.",
+        **origin,
+    )
+    client.send_voice_message(
+        DestinationPhoneNumber=SUCCESS,
+        MessageBody="Hello, this is a reminder of your appointment on Tuesday at 10:30.",
+        VoiceId="JOANNA",
+        **origin,
+    )
+    client.send_media_message(
+        DestinationPhoneNumber=SUCCESS,
+        MessageBody="Here is the map to our office.",
+        MediaUrls=["s3://example-bucket/map.png"],
+        **origin,
+    )
+    expect = playwright_api.expect
+    expect(tab.locator("#conversation-list li")).to_have_count(2)
+    tab.get_by_role("button", name=re.compile(re.escape(SUCCESS))).click()
+    expect(thread(tab)).to_contain_text("Here is the map to our office.")
+    control(
+        server,
+        "POST",
+        "inbound",
+        {
+            "destination_number": number["PhoneNumber"],
+            "origination_number": SUCCESS,
+            "message_body": "hours?",
+        },
+    )
+    expect(thread(tab)).to_contain_text("We are open 9am to 5pm")
+    messages = thread(tab).locator(":scope > li")
+    expect(messages).to_have_count(5)
+    expect(messages.nth(1)).to_contain_text("Voice call transcript (JOANNA, TEXT")
+    expect(messages.nth(2).get_by_role("list", name="Media")).to_have_text(
+        "s3://example-bucket/map.png"
+    )
+    expect(messages.nth(3)).to_contain_text("keyword HOURS")
+    first = messages.nth(0)
+    expect(first.get_by_text("1 part", exact=False)).to_be_visible()
+    first.locator("summary").click()
+    expect(first.locator(".events")).to_contain_text("TEXT_DELIVERED")
+    expect(first.locator(".events")).to_contain_text("delivery-receipts")
+    tab.get_by_label("Search by number or text").fill("parcel")
+    expect(tab.get_by_role("button", name=re.compile(re.escape(SUCCESS)))).to_be_hidden()
+    expect(tab.get_by_role("button", name=re.compile(re.escape(FAILURE)))).to_be_visible()
+    tab.get_by_label("Search by number or text").fill("")
+    tab.set_viewport_size({"width": 1280, "height": 900})
+    tab.evaluate("document.activeElement.blur()")
+    thread(tab).evaluate("list => { list.scrollTop = list.scrollHeight; }")
+    tab.screenshot(path=str(artifacts / "web-inbox.png"))
+
+
+def test_a_notify_message_names_its_template_and_no_number_means_no_reply(
+    server: str, client: Any, page: Page
+) -> None:
+    """A Notify message shows its template; with no phone number in the account nothing can receive
+    the end user's reply, so the reply box is disabled and says why."""
+    config = client.create_notify_configuration(
+        DisplayName="Acme",
+        UseCase="CODE_VERIFICATION",
+        EnabledChannels=["SMS"],
+        DefaultTemplateId="nt-otp-en",
+    )
+    client.send_notify_text_message(
+        NotifyConfigurationId=config["NotifyConfigurationId"],
+        DestinationPhoneNumber="+12065550100",
+        TemplateVariables={"code": "123456"},
+    )
+    tab = page.open(server)
+    expect = playwright_api.expect
+    expect(thread(tab)).to_contain_text("Your verification code is 123456")
+    expect(thread(tab)).to_contain_text("Notify template nt-otp-en")
+    expect(tab.get_by_label("Reply as +12065550100")).to_be_disabled()
+    expect(tab.locator("#reply-hint")).to_have_text(
+        "No phone number of the account can receive a reply."
+    )
+
+
+def test_the_controls_advance_the_clock_and_reset_everything(
+    server: str, client: Any, number: dict[str, Any], page: Page
+) -> None:
+    """The page's Advance button is ``POST /_smsvoice/clock/advance`` and its Reset everything button
+    ``POST /_smsvoice/reset``: the clock moves, then no conversation and no resource is left; the
+    resources view is searched by text."""
+    text(client, number, "Hi")
+    tab = page.open(server)
+    expect = playwright_api.expect
+    expect(thread(tab)).to_contain_text("Hi")
+    tab.get_by_label("Advance the clock by").fill("2")
+    tab.get_by_label("Unit").select_option("days")
+    tab.get_by_role("button", name="Advance").click()
+    expect(tab.get_by_role("status")).to_have_text("The clock moved 2 days forward.")
+    assert control(server, "GET", "clock")[1]["offset_seconds"] == 2 * 86400
+    tab.get_by_role("button", name="Resources").click()
+    expect(tab.get_by_role("table", name="Phone numbers")).to_contain_text(number["PhoneNumber"])
+    tab.get_by_label("Search by number or text").fill("no such thing")
+    expect(tab.get_by_role("table", name="Phone numbers")).to_be_hidden()
+    tab.get_by_role("button", name="Reset everything").click()
+    expect(tab.locator("#resources")).to_contain_text("No resources yet")
+    tab.get_by_role("button", name="Conversations").click()
+    expect(tab.locator("#no-conversations")).to_be_visible()
+    assert control(server, "GET", "sent-messages")[1] == {"SentMessages": []}
