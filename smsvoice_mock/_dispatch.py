@@ -41,7 +41,9 @@ NOT_IMPLEMENTED: frozenset[str] = frozenset()
 def operation(name: str) -> Callable[[Handler], Handler]:
     """Register the decorated function as the handler of the model's operation ``name``."""
     if name not in operation_names():
-        raise LookupError(f"{name!r} is not an operation of the service model (smsvoice_mock/_model.py).")
+        raise LookupError(
+            f"{name!r} is not an operation of the service model (smsvoice_mock/_model.py)."
+        )
 
     def register(handler: Handler) -> Handler:
         known = OPERATIONS.get(name)
