@@ -49,14 +49,24 @@ def operation_from_target(target: str | bytes | None) -> str | None:
     return target[len(TARGET_PREFIX) + 1 :]
 
 
+def _not_json(constant: str) -> Any:
+    raise ValueError(f"{constant} is not a JSON value")
+
+
 def decode_request(body: bytes | str | None) -> dict[str, Any]:
+    """The request's JSON object. Bodies that are not JSON (NaN and Infinity included) or that nest
+    too deep to read are ``CANNOT_PARSE``; JSON ``null`` members are handled by ``validate_input``."""
     if not body:
         return {}
     try:
-        params = json.loads(body)
+        params = json.loads(body, parse_constant=_not_json)
     except ValueError as exc:
         raise ValidationException(
             f"The request body is not valid JSON: {exc}", reason="CANNOT_PARSE"
+        ) from None
+    except RecursionError:
+        raise ValidationException(
+            "The request body nests too deep to be read.", reason="CANNOT_PARSE"
         ) from None
     if not isinstance(params, dict):
         raise ValidationException("The request body must be a JSON object.", reason="CANNOT_PARSE")
@@ -146,7 +156,9 @@ def respond(state: MockState, request: AWSPreparedRequest, region: str) -> AWSRe
             if fault is not None:
                 raise fault
             validate_input(name, params)
-            output = dispatch(Context(state, state.backend(region=region), name, request_id), params)
+            output = dispatch(
+                Context(state, state.backend(region=region), name, request_id), params
+            )
     except ServiceError as error:
         return encode_error(url, request_id, error)
     return encode_output(url, request_id, name, output)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import boto3
 import pytest
 from botocore.config import Config
+from botocore.validate import ParamValidator
+
+from smsvoice_mock._validate import problems_for
 
 SERVICE = "pinpoint-sms-voice-v2"
 REGION = "us-east-1"
@@ -41,3 +45,42 @@ def error_of(exc_info: pytest.ExceptionInfo[Any]) -> dict[str, Any]:
             if k in response
         },
     }
+
+
+def _documented_optional(document: dict[str, Any]) -> None:
+    """Where the documentation overrides the model's ``required``, fill the gap before validating.
+
+    OriginationIdentityMetadata.IsoCountryCode is required in the model, but "may not be present for
+    origination identity types that are not country-specific, such as RCS agents".
+    """
+    for row in document.get("OriginationIdentities", ()):
+        if "IsoCountryCode" not in row and row.get("NumberCapabilities") == ["RCS"]:
+            row["IsoCountryCode"] = "US"
+
+
+# Lists the model requires to hold one item at least, which a Describe with no match answers as []
+# like every other Describe (issue 10: a missing member is a KeyError for the caller).
+EMPTY_LISTS_ANSWERED = {
+    "DescribeProtectConfigurations": "ProtectConfigurations",
+    "DescribeNotifyConfigurations": "NotifyConfigurations",
+}
+
+
+def _as_checked(model: Any, document: dict[str, Any]) -> dict[str, Any]:
+    document = copy.deepcopy(document)
+    _documented_optional(document)
+    member = EMPTY_LISTS_ANSWERED.get(model.name)
+    if member is not None and document.get(member) == []:
+        del document[member]
+    return document
+
+
+def output_problems(model: Any, parsed: dict[str, Any], wire: dict[str, Any]) -> list[str]:
+    """What keeps a successful answer from fitting the operation's output shape: botocore's own
+    validator on the parsed answer, plus every constraint of the shape on the wire JSON."""
+    report = ParamValidator().validate(_as_checked(model, parsed), model.output_shape)
+    problems = [report.generate_report()] if report.has_errors() else []
+    problems.extend(
+        text for _, _, text in problems_for(model.output_shape, _as_checked(model, wire))
+    )
+    return problems
