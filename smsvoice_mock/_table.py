@@ -21,16 +21,27 @@ def _cell(value: Any, width: int | None = None) -> str:
 
 
 def text_table(
-    title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], width: int = 40
+    title: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    width: int = 40,
+    total: int | None = None,
 ) -> str:
+    """``rows`` as a fixed-width table; ``total`` counts the rows they are the newest of."""
     if not rows:
         return f"{title}: (none)"
+    count = len(rows) if total is None or total == len(rows) else None
+    heading = (
+        f"{title} ({count})"
+        if count is not None
+        else f"{title} ({total}, the newest {len(rows)} shown)"
+    )
     cells = [[_cell(v, width) for v in row] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False))
     rule = "  ".join("-" * w for w in widths)
     body = ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=False)).rstrip() for r in cells]
-    return "\n".join([f"{title} ({len(rows)})", line.rstrip(), rule, *body])
+    return "\n".join([heading, line.rstrip(), rule, *body])
 
 
 def html_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:

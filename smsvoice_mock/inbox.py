@@ -136,6 +136,10 @@ _COLUMNS: dict[type, tuple[str, ...]] = {
 }
 
 
+# The repr of a log shows its newest records only: a log of 100,000 messages prints in a moment.
+REPR_ROWS = 50
+
+
 class MessageLog(Sequence[T], Generic[T]):
     """An append-only, oldest-first sequence of records with assertion helpers."""
 
@@ -151,8 +155,10 @@ class MessageLog(Sequence[T], Generic[T]):
         self._items.clear()
 
     def _replace(self, old: T, new: T) -> None:
-        index = next(i for i, item in enumerate(self._items) if item is old)
-        self._items[index] = new
+        items = self._items
+        # Newest first: the record replaced is nearly always the one just appended.
+        index = next(i for i in range(len(items) - 1, -1, -1) if items[i] is old)
+        items[index] = new
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -208,12 +214,16 @@ class MessageLog(Sequence[T], Generic[T]):
         problem = "No record matched" if not found else f"{len(found)} records matched"
         raise AssertionError(f"{problem} {wanted}. {self!r}")
 
-    def _rows(self) -> list[list[Any]]:
+    def _rows(self, count: int | None = None) -> list[list[Any]]:
         columns = _COLUMNS[self._kind]
-        return [[getattr(item, c) for c in columns] for item in self._items]
+        items = self._items if count is None else self._items[-count:]
+        return [[getattr(item, c) for c in columns] for item in items]
 
     def __repr__(self) -> str:
-        return text_table(self._title, _COLUMNS[self._kind], self._rows())
+        """A table of the newest ``REPR_ROWS`` records, titled with the count of them all."""
+        return text_table(
+            self._title, _COLUMNS[self._kind], self._rows(REPR_ROWS), total=len(self._items)
+        )
 
     def _repr_html_(self) -> str:
         return html_table(self._title, _COLUMNS[self._kind], self._rows())
