@@ -147,18 +147,30 @@ class MessageLog(Sequence[T], Generic[T]):
         self._kind: type[T] = kind
         self._title = title
         self._items: list[T] = []
+        # The first record of each message id: a lookup by id costs the same after 100,000 sends.
+        self._ids: dict[str, T] = {}
 
     def _append(self, item: T) -> None:
         self._items.append(item)
+        message_id = getattr(item, "message_id", None)
+        if message_id is not None:
+            self._ids.setdefault(message_id, item)
 
     def _clear(self) -> None:
         self._items.clear()
+        self._ids.clear()
+
+    def _by_message_id(self, message_id: str) -> T | None:
+        return self._ids.get(message_id)
 
     def _replace(self, old: T, new: T) -> None:
         items = self._items
         # Newest first: the record replaced is nearly always the one just appended.
         index = next(i for i in range(len(items) - 1, -1, -1) if items[i] is old)
         items[index] = new
+        message_id = getattr(old, "message_id", None)
+        if message_id is not None and self._ids.get(message_id) is old:
+            self._ids[message_id] = new
 
     @overload
     def __getitem__(self, index: int) -> T: ...
