@@ -42,6 +42,42 @@ def test_unreadable_bodies_cannot_be_parsed(sms: SmsVoiceMock, body: str | bytes
     )
 
 
+@pytest.mark.parametrize(
+    "body",
+    ['"\\ud800"', '"x\\udc00y"', '"\\uD83D"', '"\\udcac\\ud83d"'],
+    ids=["high", "low", "upper-case-escape", "reversed-pair"],
+)
+def test_unpaired_surrogates_cannot_be_parsed(sms: SmsVoiceMock, client: Any, body: str) -> None:
+    """A string holding an unpaired UTF-16 surrogate is no Unicode text: CANNOT_PARSE (a lone
+    surrogate in a MessageBody used to raise UnicodeEncodeError while counting message parts)."""
+    number = request_number(client)
+    text = (
+        '{"DestinationPhoneNumber": "+14254147755", "OriginationIdentity": "'
+        + number["PhoneNumberId"]
+        + '", "MessageBody": '
+        + body
+        + "}"
+    )
+    status, payload = call_and_check("SendTextMessage", text)
+    assert (status, _error(payload)) == (
+        400,
+        {"__type": "ValidationException", "Reason": "CANNOT_PARSE"},
+    )
+
+
+def test_paired_surrogates_are_text(sms: SmsVoiceMock, client: Any) -> None:
+    """A surrogate pair escaped in JSON (an emoji) is ordinary text and is sent."""
+    number = request_number(client)
+    text = (
+        '{"DestinationPhoneNumber": "+14254147755", "OriginationIdentity": "'
+        + number["PhoneNumberId"]
+        + '", "MessageBody": "hi \\ud83d\\udcac"}'
+    )
+    status, _ = call_and_check("SendTextMessage", text)
+    assert status == 200
+    assert sms.sent_messages.last.message_body == "hi \U0001f4ac"
+
+
 def test_deep_value_of_a_member_is_of_the_wrong_type(sms: SmsVoiceMock) -> None:
     """A member nested a few hundred levels deep (readable JSON) is of the wrong type: CANNOT_PARSE."""
     status, payload = call_and_check("DescribePools", {"PoolIds": deep(400)})
