@@ -397,22 +397,76 @@ SETUP_CALLS: tuple[tuple[str, dict[str, Any]], ...] = (
 )
 
 
+def _remember(known: dict[str, list[Any]], payload: dict[str, Any]) -> None:
+    for member, value in payload.items():
+        if isinstance(value, str) and (
+            member.endswith(("Id", "Arn", "Name")) or member in ("SenderId", "Keyword")
+        ):
+            known.setdefault(member, []).append(value)
+
+
+def _dependent_calls(known: dict[str, list[Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """Resources made from the first ones: a keyword, a policy, an event destination, a sent message
+    with feedback, an RCS agent."""
+    number_id, number_arn = known["PhoneNumberId"][0], known["PhoneNumberArn"][0]
+    policy = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": {"AWS": "arn:aws:iam::210987654321:root"},
+                "Action": ["sms-voice:SendTextMessage"],
+                "Resource": number_arn,
+            }
+        ],
+    }
+    return [
+        (
+            "PutKeyword",
+            {"OriginationIdentity": known["PoolId"][0], "Keyword": "FUZZ", "KeywordMessage": "Hi"},
+        ),
+        ("PutResourcePolicy", {"ResourceArn": number_arn, "Policy": json.dumps(policy)}),
+        (
+            "CreateEventDestination",
+            {
+                "ConfigurationSetName": "fuzz-set",
+                "EventDestinationName": "fuzz-destination",
+                "MatchingEventTypes": ["ALL"],
+                "SnsDestination": {"TopicArn": "arn:aws:sns:us-east-1:123456789012:fuzz"},
+            },
+        ),
+        (
+            "SendTextMessage",
+            {
+                "DestinationPhoneNumber": "+14254147755",
+                "OriginationIdentity": number_id,
+                "MessageBody": "fuzz",
+                "MessageFeedbackEnabled": True,
+            },
+        ),
+        ("CreateRcsAgent", {}),
+    ]
+
+
 def create_resources() -> dict[str, list[Any]]:
     """Create one resource of each main family and return their names by output member."""
-    known: dict[str, list[Any]] = {"DestinationPhoneNumber": ["+14254147755", "+14254147700"]}
+    known: dict[str, list[Any]] = {
+        "DestinationPhoneNumber": ["+14254147755", "+14254147700"],
+        "EventDestinationName": ["fuzz-destination"],
+    }
     for operation, body in SETUP_CALLS:
         status, payload = call_and_check(operation, body, count=False)
         assert status == 200, (operation, payload)
         if operation == "RequestPhoneNumber":
             pool = {"OriginationIdentity": payload["PhoneNumberId"], "IsoCountryCode": "US"}
             status, pool_payload = call_and_check(
-                "CreatePool", {**pool, "MessageType": "TRANSACTIONAL"}
+                "CreatePool", {**pool, "MessageType": "TRANSACTIONAL"}, count=False
             )
             assert status == 200, pool_payload
             payload = {**payload, **pool_payload}
-        for member, value in payload.items():
-            if isinstance(value, str) and (
-                member.endswith(("Id", "Arn", "Name")) or member == "SenderId"
-            ):
-                known.setdefault(member, []).append(value)
+        _remember(known, payload)
+    for operation, body in _dependent_calls(known):
+        status, payload = call_and_check(operation, body, count=False)
+        assert status == 200, (operation, payload)
+        _remember(known, payload)
     return known
