@@ -4,8 +4,9 @@ botocore's client checks required members, types and *minimums* only; the servic
 maximum lengths and values, patterns (matched against the whole value), enums and list and map sizes.
 A JSON ``null`` member of a structure counts as absent (it is removed, so handlers never see it); a
 ``null`` item of a list or value of a map is of the wrong type (``CANNOT_PARSE``), as is a timestamp
-outside the range of dates. Every constraint of the operation's input shape is compiled once into a checker; a request that breaks
-any of them is answered with ``ValidationException`` whose ``Fields`` name each offending member.
+outside the range of dates. Every constraint of the operation's input shape is compiled once into a
+checker; a request that breaks any of them is answered with ``ValidationException`` whose ``Fields``
+name each offending member.
 """
 
 from __future__ import annotations
@@ -67,9 +68,9 @@ def _type_check(expected: str, check: Check | None) -> Check:
         else:
             ok = isinstance(value, _TYPE_NAMES[expected])
         if not ok:
-            problems.append(
-                ("CANNOT_PARSE", path, f"Value at '{path}' must be of type {expected}.")
-            )
+            kind = "a date in epoch seconds (years 1 to 9999)" if expected == "timestamp" else None
+            message = f"Value at '{path}' must be {kind or 'of type ' + expected}."
+            problems.append(("CANNOT_PARSE", path, message))
         elif check is not None:
             check(value, path, problems)
 
@@ -182,8 +183,9 @@ def _structure_check(shape: Shape) -> Check:
 
     def check(value: dict[str, Any], path: str, problems: list[Problem]) -> None:
         prefix = f"{path}." if path else ""
-        for name in [name for name, member_value in value.items() if member_value is None]:
-            del value[name]  # a null member is an absent one
+        if None in value.values():  # a null member is an absent one
+            for name in [name for name, member_value in value.items() if member_value is None]:
+                del value[name]
         for name in required:
             if name not in value:
                 field = prefix + name

@@ -222,7 +222,8 @@ def valid_value(
     if kind == "boolean":
         return st.booleans()
     if kind in ("double", "float"):
-        return st.floats(allow_nan=False, allow_infinity=False, min_value=0, max_value=1e6)
+        low, high = shape.metadata.get("min", 0), shape.metadata.get("max", 1e6)
+        return st.floats(min_value=float(low), max_value=float(high))
     if kind == "timestamp":
         return st.integers(min_value=0, max_value=4_000_000_000)
     if kind == "blob":
@@ -250,7 +251,7 @@ def valid_value(
         {
             m: valid_value(s, known, m, depth + 1)
             for m, s in shape.members.items()
-            if m not in required
+            if m not in required and m != "NextToken"  # a made-up token is only ever refused
         }
         if depth < MAX_DEPTH
         else {}
