@@ -20,6 +20,12 @@ def _cell(value: Any, width: int | None = None) -> str:
     return text
 
 
+def _heading(title: str, shown: int, total: int | None) -> str:
+    if total is None or total == shown:
+        return f"{title} ({shown})"
+    return f"{title} ({total}, the newest {shown} shown)"
+
+
 def text_table(
     title: str,
     columns: Sequence[str],
@@ -30,12 +36,7 @@ def text_table(
     """``rows`` as a fixed-width table; ``total`` counts the rows they are the newest of."""
     if not rows:
         return f"{title}: (none)"
-    count = len(rows) if total is None or total == len(rows) else None
-    heading = (
-        f"{title} ({count})"
-        if count is not None
-        else f"{title} ({total}, the newest {len(rows)} shown)"
-    )
+    heading = _heading(title, len(rows), total)
     cells = [[_cell(v, width) for v in row] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False))
@@ -44,13 +45,16 @@ def text_table(
     return "\n".join([heading, line.rstrip(), rule, *body])
 
 
-def html_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+def html_table(
+    title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], total: int | None = None
+) -> str:
+    """``rows`` as an HTML table; ``total`` counts the rows they are the newest of."""
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>" for row in rows
     )
     return (
-        f"<table><caption>{html.escape(title)} ({len(rows)})</caption>"
+        f"<table><caption>{html.escape(_heading(title, len(rows), total))}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 

@@ -136,7 +136,7 @@ _COLUMNS: dict[type, tuple[str, ...]] = {
 }
 
 
-# The repr of a log shows its newest records only: a log of 100,000 messages prints in a moment.
+# The repr (and HTML) of a log shows its newest records only: 100,000 messages print in a moment.
 REPR_ROWS = 50
 
 
@@ -238,4 +238,6 @@ class MessageLog(Sequence[T], Generic[T]):
         )
 
     def _repr_html_(self) -> str:
-        return html_table(self._title, _COLUMNS[self._kind], self._rows())
+        return html_table(
+            self._title, _COLUMNS[self._kind], self._rows(REPR_ROWS), total=len(self._items)
+        )

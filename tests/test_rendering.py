@@ -75,8 +75,8 @@ def test_one_lists_what_was_there(sms: Any, client: Any) -> None:
 
 
 def test_long_log_shows_its_newest_rows_and_a_count(sms: Any, client: Any) -> None:
-    """The repr of a log longer than ``REPR_ROWS`` shows the newest rows under a count of all of them
-    (a 100,000-message log used to take over a second to print)."""
+    """The repr and HTML of a log longer than ``REPR_ROWS`` show the newest rows under a count of all
+    of them (a 100,000-message log used to take over a second to print)."""
     from smsvoice_mock.inbox import REPR_ROWS
 
     number = request_number(client)
@@ -87,3 +87,6 @@ def test_long_log_shows_its_newest_rows_and_a_count(sms: Any, client: Any) -> No
     assert len(lines) == 3 + REPR_ROWS
     assert "message 005" in lines[3]
     assert f"message {REPR_ROWS + 4:03}" in lines[-1]
+    html = sms.sent_messages._repr_html_()
+    assert html.count("<tr>") == 1 + REPR_ROWS
+    assert f"Sent messages ({REPR_ROWS + 5}, the newest {REPR_ROWS} shown)" in html
