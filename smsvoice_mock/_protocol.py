@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Generator, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -60,17 +61,55 @@ def operation_from_target(target: str | bytes | None) -> str | None:
     return target[len(TARGET_PREFIX) + 1 :]
 
 
+def _not_json(constant: str) -> Any:
+    raise ValueError(f"{constant} is not a JSON value")
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    """Whether a string anywhere in ``value`` holds a UTF-16 surrogate the JSON decoder could not pair
+    (walked without recursion: the value may nest as deep as the decoder allowed)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii() and _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 def decode_request(body: bytes | str | None) -> dict[str, Any]:
+    """The request's JSON object. Bodies that are not JSON (NaN and Infinity included), that nest
+    too deep to read or hold an unpaired surrogate (``"\\ud800"``: no Unicode text) are
+    ``CANNOT_PARSE``; JSON ``null`` members are handled by ``validate_input``."""
     if not body:
         return {}
     try:
-        params = json.loads(body)
+        data = body.encode() if isinstance(body, str) else body
+        params = json.loads(data, parse_constant=_not_json)
     except ValueError as exc:
         raise ValidationException(
             f"The request body is not valid JSON: {exc}", reason="CANNOT_PARSE"
         ) from None
+    except RecursionError:
+        raise ValidationException(
+            "The request body nests too deep to be read.", reason="CANNOT_PARSE"
+        ) from None
     if not isinstance(params, dict):
         raise ValidationException("The request body must be a JSON object.", reason="CANNOT_PARSE")
+    if _SURROGATE_ESCAPE.search(data) and _has_lone_surrogate(params):
+        raise ValidationException(
+            "The request body holds an unpaired UTF-16 surrogate, which is not Unicode text.",
+            reason="CANNOT_PARSE",
+        )
     return params
 
 

@@ -20,17 +20,29 @@ def _cell(value: Any, width: int | None = None) -> str:
     return text
 
 
+def _heading(title: str, shown: int, total: int | None) -> str:
+    if total is None or total == shown:
+        return f"{title} ({shown})"
+    return f"{title} ({total}, the newest {shown} shown)"
+
+
 def text_table(
-    title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], width: int = 40
+    title: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    width: int = 40,
+    total: int | None = None,
 ) -> str:
+    """``rows`` as a fixed-width table; ``total`` counts the rows they are the newest of."""
     if not rows:
         return f"{title}: (none)"
+    heading = _heading(title, len(rows), total)
     cells = [[_cell(v, width) for v in row] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=False))
     rule = "  ".join("-" * w for w in widths)
     body = ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=False)).rstrip() for r in cells]
-    return "\n".join([f"{title} ({len(rows)})", line.rstrip(), rule, *body])
+    return "\n".join([heading, line.rstrip(), rule, *body])
 
 
 # Inline styles, so the table reads the same in JupyterLab, VS Code and a plain page (no stylesheet to
@@ -59,8 +71,11 @@ def _style(column: str) -> str:
     return _PROSE_STYLE if column in ("message_body", "detail") else _VALUE_STYLE
 
 
-def html_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """An inline-styled HTML table; every value, title and column name is escaped."""
+def html_table(
+    title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], total: int | None = None
+) -> str:
+    """An inline-styled HTML table; every value, title and column name is escaped. ``total`` counts
+    the rows they are the newest of."""
     if not rows:
         return f'<p style="margin:.5em 0;font-size:.9em"><strong>{html.escape(title)}</strong>: (none)</p>'
     styles = [_style(c) for c in columns]
@@ -76,7 +91,7 @@ def html_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
     )
     return (  # the div scrolls a wide table sideways instead of spilling out of a narrow page
         f'<div style="overflow-x:auto"><table style="{_TABLE_STYLE}">'
-        f'<caption style="{_CAPTION_STYLE}">{html.escape(title)} ({len(rows)})</caption>'
+        f'<caption style="{_CAPTION_STYLE}">{html.escape(_heading(title, len(rows), total))}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 

@@ -2,15 +2,20 @@
 
 botocore's client checks required members, types and *minimums* only; the service also enforces
 maximum lengths and values, patterns (matched against the whole value), enums and list and map sizes.
-Every constraint of the operation's input shape is compiled once into a checker; a request that breaks
-any of them is answered with ``ValidationException`` whose ``Fields`` name each offending member.
+A JSON ``null`` member of a structure counts as absent (it is removed, so handlers never see it); a
+``null`` item of a list or value of a map is of the wrong type (``CANNOT_PARSE``), as is a timestamp
+outside the range of dates. Every constraint of the operation's input shape is compiled once into a
+checker; a request that breaks any of them is answered with ``ValidationException`` whose ``Fields``
+name each offending member.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import reprlib
 from collections.abc import Callable
+from datetime import datetime, timezone
 from typing import Any
 
 from botocore.model import Shape
@@ -31,8 +36,12 @@ _TYPE_NAMES = {
 }
 
 
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 60
+
+
 def _show(value: Any) -> str:
-    text = value if isinstance(value, str) else repr(value)
+    text = value if isinstance(value, str) else _REPR.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -50,20 +59,33 @@ def _type_check(expected: str, check: Check | None) -> Check:
     def checked(value: Any, path: str, problems: list[Problem]) -> None:
         if expected in ("integer", "long"):
             ok = isinstance(value, int) and not isinstance(value, bool)
-        elif expected in ("double", "float", "timestamp"):
+        elif expected in ("double", "float"):
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        elif expected == "timestamp":
+            ok = _is_date(value)
         elif expected == "blob":
             ok = isinstance(value, str)
         else:
             ok = isinstance(value, _TYPE_NAMES[expected])
         if not ok:
-            problems.append(
-                ("CANNOT_PARSE", path, f"Value at '{path}' must be of type {expected}.")
-            )
+            kind = "a date in epoch seconds (years 1 to 9999)" if expected == "timestamp" else None
+            message = f"Value at '{path}' must be {kind or 'of type ' + expected}."
+            problems.append(("CANNOT_PARSE", path, message))
         elif check is not None:
             check(value, path, problems)
 
     return checked
+
+
+def _is_date(value: Any) -> bool:
+    """Epoch seconds (the JSON wire's timestamps) that name a date Python can represent."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return False
+    try:
+        datetime.fromtimestamp(value, timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        return False
+    return True
 
 
 def _string_check(shape: Shape) -> Check | None:
@@ -161,15 +183,18 @@ def _structure_check(shape: Shape) -> Check:
 
     def check(value: dict[str, Any], path: str, problems: list[Problem]) -> None:
         prefix = f"{path}." if path else ""
+        if None in value.values():  # a null member is an absent one
+            for name in [name for name, member_value in value.items() if member_value is None]:
+                del value[name]
         for name in required:
-            if value.get(name) is None:
+            if name not in value:
                 field = prefix + name
                 problems.append(
                     ("MISSING_PARAMETER", field, f"Missing required parameter '{field}'.")
                 )
         for name, member_value in value.items():
             member_check = members.get(name)
-            if member_check is not None and member_value is not None:
+            if member_check is not None:
                 member_check(member_value, prefix + name, problems)
 
     return check

@@ -140,6 +140,10 @@ _COLUMNS: dict[type, tuple[str, ...]] = {
 }
 
 
+# The repr (and HTML) of a log shows its newest records only: 100,000 messages print in a moment.
+REPR_ROWS = 50
+
+
 class MessageLog(Sequence[T], Generic[T]):
     """An append-only, oldest-first sequence of records with assertion helpers."""
 
@@ -147,16 +151,30 @@ class MessageLog(Sequence[T], Generic[T]):
         self._kind: type[T] = kind
         self._title = title
         self._items: list[T] = []
+        # The first record of each message id: a lookup by id costs the same after 100,000 sends.
+        self._ids: dict[str, T] = {}
 
     def _append(self, item: T) -> None:
         self._items.append(item)
+        message_id = getattr(item, "message_id", None)
+        if message_id is not None:
+            self._ids.setdefault(message_id, item)
 
     def _clear(self) -> None:
         self._items.clear()
+        self._ids.clear()
+
+    def _by_message_id(self, message_id: str) -> T | None:
+        return self._ids.get(message_id)
 
     def _replace(self, old: T, new: T) -> None:
-        index = next(i for i, item in enumerate(self._items) if item is old)
-        self._items[index] = new
+        items = self._items
+        # Newest first: the record replaced is nearly always the one just appended.
+        index = next(i for i in range(len(items) - 1, -1, -1) if items[i] is old)
+        items[index] = new
+        message_id = getattr(old, "message_id", None)
+        if message_id is not None and self._ids.get(message_id) is old:
+            self._ids[message_id] = new
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -212,12 +230,18 @@ class MessageLog(Sequence[T], Generic[T]):
         problem = "No record matched" if not found else f"{len(found)} records matched"
         raise AssertionError(f"{problem} {wanted}. {self!r}")
 
-    def _rows(self) -> list[list[Any]]:
+    def _rows(self, count: int | None = None) -> list[list[Any]]:
         columns = _COLUMNS[self._kind]
-        return [[getattr(item, c) for c in columns] for item in self._items]
+        items = self._items if count is None else self._items[-count:]
+        return [[getattr(item, c) for c in columns] for item in items]
 
     def __repr__(self) -> str:
-        return text_table(self._title, _COLUMNS[self._kind], self._rows())
+        """A table of the newest ``REPR_ROWS`` records, titled with the count of them all."""
+        return text_table(
+            self._title, _COLUMNS[self._kind], self._rows(REPR_ROWS), total=len(self._items)
+        )
 
     def _repr_html_(self) -> str:
-        return html_table(self._title, _COLUMNS[self._kind], self._rows())
+        return html_table(
+            self._title, _COLUMNS[self._kind], self._rows(REPR_ROWS), total=len(self._items)
+        )

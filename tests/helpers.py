@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
 from datetime import datetime, time, timedelta, timezone
@@ -10,8 +11,11 @@ from typing import Any
 import boto3
 import pytest
 from botocore.config import Config
+from botocore.validate import ParamValidator
 
 from smsvoice_mock import SmsVoiceMock
+from smsvoice_mock._model import operation_model
+from smsvoice_mock._validate import problems_for
 
 SERVICE = "pinpoint-sms-voice-v2"
 REGION = "us-east-1"
@@ -66,3 +70,42 @@ def to_next_utc_day(sms: SmsVoiceMock, seconds_before: int = 0) -> None:
     now = sms.clock.now()
     midnight = datetime.combine(now.date() + timedelta(days=1), time(), tzinfo=timezone.utc)
     sms.clock.advance(seconds=(midnight - now).total_seconds() - seconds_before)
+
+
+def _documented_optional(document: dict[str, Any]) -> None:
+    """Where the documentation overrides the model's ``required``, fill the gap before validating.
+
+    OriginationIdentityMetadata.IsoCountryCode is required in the model, but "may not be present for
+    origination identity types that are not country-specific, such as RCS agents".
+    """
+    for row in document.get("OriginationIdentities", ()):
+        if "IsoCountryCode" not in row and row.get("NumberCapabilities") == ["RCS"]:
+            row["IsoCountryCode"] = "US"
+
+
+# Lists the model requires to hold one item at least, which a Describe with no match answers as []
+# like every other Describe (issue 10: a missing member is a KeyError for the caller).
+EMPTY_LISTS_ANSWERED = {
+    "DescribeProtectConfigurations": "ProtectConfigurations",
+    "DescribeNotifyConfigurations": "NotifyConfigurations",
+}
+
+
+def _as_checked(model: Any, document: dict[str, Any]) -> dict[str, Any]:
+    document = copy.deepcopy(document)
+    _documented_optional(document)
+    member = EMPTY_LISTS_ANSWERED.get(model.name)
+    if member is not None and document.get(member) == []:
+        del document[member]
+    return document
+
+
+def output_problems(model: Any, parsed: dict[str, Any], wire: dict[str, Any]) -> list[str]:
+    """What keeps a successful answer from fitting the operation's output shape: botocore's own
+    validator on the parsed answer, plus every constraint of the shape on the wire JSON."""
+    report = ParamValidator().validate(_as_checked(model, parsed), model.output_shape)
+    problems = [report.generate_report()] if report.has_errors() else []
+    # The parsed answer fits the client's (maybe older) shape; the wire fits the service's current one.
+    current = operation_model(model.name).output_shape
+    problems.extend(text for _, _, text in problems_for(current, _as_checked(model, wire)))
+    return problems

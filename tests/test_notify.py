@@ -159,8 +159,9 @@ def test_configuration_is_taggable(client: Any, config: dict[str, Any]) -> None:
 
 
 def test_describe_by_id_filters_and_empty(client: Any) -> None:
-    """Ids (or ARNs) and filters select configurations; an unknown id is ResourceNotFoundException."""
-    assert "NotifyConfigurations" not in client.describe_notify_configurations()
+    """Ids (or ARNs) and filters select configurations, none is []; an unknown id is
+    ResourceNotFoundException."""
+    assert client.describe_notify_configurations()["NotifyConfigurations"] == []
     sms_only = create(client, EnabledChannels=["SMS"])
     both = create(client, DeletionProtectionEnabled=True)
     by_arn = client.describe_notify_configurations(

@@ -146,9 +146,8 @@ def test_describe_all_and_by_id(client: Any, protect: dict[str, Any]) -> None:
 
 
 def test_describe_empty_account(client: Any) -> None:
-    """An account without protect configurations describes none."""
-    out = client.describe_protect_configurations()
-    assert out.get("ProtectConfigurations", []) == []
+    """An account without protect configurations describes none as [], like every other Describe."""
+    assert client.describe_protect_configurations()["ProtectConfigurations"] == []
 
 
 def test_describe_unknown_id(client: Any, protect: dict[str, Any]) -> None:

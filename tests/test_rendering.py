@@ -115,3 +115,21 @@ def test_html_tables_are_styled_inline_for_light_and_dark_themes(sms: Any, clien
 def test_empty_log_renders_one_line_in_a_notebook(sms: Any) -> None:
     """An empty log's ``_repr_html_`` is one line saying it is empty, like its text repr."""
     assert sms.events._repr_html_().endswith("<strong>Message events</strong>: (none)</p>")
+
+
+def test_long_log_shows_its_newest_rows_and_a_count(sms: Any, client: Any) -> None:
+    """The repr and HTML of a log longer than ``REPR_ROWS`` show the newest rows under a count of all
+    of them (a 100,000-message log used to take over a second to print)."""
+    from smsvoice_mock.inbox import REPR_ROWS
+
+    number = request_number(client)
+    for i in range(REPR_ROWS + 5):
+        _send(client, number, f"message {i:03}")
+    lines = repr(sms.sent_messages).splitlines()
+    assert lines[0] == f"Sent messages ({REPR_ROWS + 5}, the newest {REPR_ROWS} shown)"
+    assert len(lines) == 3 + REPR_ROWS
+    assert "message 005" in lines[3]
+    assert f"message {REPR_ROWS + 4:03}" in lines[-1]
+    html = sms.sent_messages._repr_html_()
+    assert html.count("<tr>") == 1 + REPR_ROWS
+    assert f"Sent messages ({REPR_ROWS + 5}, the newest {REPR_ROWS} shown)" in html

@@ -203,16 +203,12 @@ def send_media_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 def put_message_feedback(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     message_id = params["MessageId"]
     backend = ctx.backend
-    found = next(
-        (
-            m
-            for m in ctx.state.sent_messages
-            if m.message_id == message_id
-            and m.region == backend.region
-            and m.account_id == backend.account_id
-        ),
-        None,
-    )
+    found = ctx.state.sent_messages._by_message_id(message_id)
+    if found is not None and (found.region, found.account_id) != (
+        backend.region,
+        backend.account_id,
+    ):
+        found = None
     if found is None or not found.message_feedback_enabled:
         # A message sent without MessageFeedbackEnabled has no feedback record to update.
         raise not_found("message", message_id)

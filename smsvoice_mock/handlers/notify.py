@@ -68,12 +68,10 @@ def describe_notify_configurations(ctx: Context, params: dict[str, Any]) -> dict
     configs = apply_filters(
         configs, params.get("Filters"), _configuration_filters(), NotifyConfiguration.filter_values
     )
-    result = paginate(
+    # The model allows 1 to 100 items; like every other Describe, none is answered with [].
+    return paginate(
         ctx.operation, params, configs, "NotifyConfigurations", NotifyConfiguration.to_api
     )
-    if not result["NotifyConfigurations"]:  # the model allows 1 to 100 items: none is omitted
-        del result["NotifyConfigurations"]
-    return result
 
 
 @operation("UpdateNotifyConfiguration")

@@ -58,7 +58,7 @@ def _unused_number(backend: Backend, iso: str, number_type: str, preference: Any
     taken = {p.phone_number for p in backend.phone_numbers.values()}
     for _ in range(100):
         number = generate_number(iso, number_type, _rng, preference)
-        if number not in taken:
+        if number is not None and number not in taken:
             return number
     raise invalid(
         "INVALID_PARAMETER", "NumberPreference", "No available phone number matches the request."
@@ -175,5 +175,5 @@ def list_available_phone_numbers(ctx: Context, params: dict[str, Any]) -> dict[s
         candidates = [
             generate_number(iso, "TEN_DLC", rng, params.get("NumberPreference")) for _ in range(20)
         ]
-        numbers = [n for n in dict.fromkeys(candidates) if n not in taken]
+        numbers = [n for n in dict.fromkeys(candidates) if n is not None and n not in taken]
     return paginate(ctx.operation, params, numbers, "AvailablePhoneNumbers", str)

@@ -5,8 +5,9 @@ DisassociateProtectConfiguration, SetAccountDefaultProtectConfiguration,
 DeleteAccountDefaultProtectConfiguration, PutProtectConfigurationRuleSetNumberOverride,
 ListProtectConfigurationRuleSetNumberOverrides, DeleteProtectConfigurationRuleSetNumberOverride.
 
-The model requires at least one item in the ProtectConfigurations and RuleSetNumberOverrides lists,
-so an empty result leaves the member out.
+The model requires at least one item in the ProtectConfigurations and RuleSetNumberOverrides lists.
+DescribeProtectConfigurations answers ``[]`` when nothing matches all the same, like every other
+Describe, so callers can index the answer; an empty RuleSetNumberOverrides list is left out.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def describe_protect_configurations(ctx: Context, params: dict[str, Any]) -> dic
     result = paginate(
         ctx.operation, params, items, "ProtectConfigurations", ProtectConfiguration.to_api
     )
-    return _without_empty(result, "ProtectConfigurations")
+    return result
 
 
 @operation("UpdateProtectConfiguration")

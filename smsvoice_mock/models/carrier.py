@@ -2,7 +2,8 @@
 
 "You can provide the phone number in various formats including special characters such as
 parentheses, brackets, spaces, hyphens, periods, and commas. The service automatically converts the
-input to E164 format for processing." The mock keeps the digits and prefixes ``+``; then:
+input to E164 format for processing." The mock keeps the digits and prefixes ``+`` (fewer than two
+digits is ``ValidationException``, as no E.164 number is that short); then:
 
 - a calling code outside the country table, or a national number of the wrong length for the
   country, is ``INVALID`` (the country fields are still given when the calling code is known);
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from smsvoice_mock.errors import invalid
 from smsvoice_mock.models.countries import COUNTRIES, country_of, is_destination_simulator
 
 MOBILE_CARRIER = "Mock Wireless"
@@ -59,6 +61,9 @@ def to_e164(number: str) -> str:
 
 def lookup(number: str, *, cleanse: bool = False) -> dict[str, Any]:
     e164 = to_e164(number)
+    if len(e164) < 3:  # the output's E.164 pattern needs two digits at least
+        message = f"PhoneNumber {number!r} has too few digits to be an E.164 number."
+        raise invalid("FIELD_VALIDATION_FAILED", "PhoneNumber", message)
     result: dict[str, Any] = {"E164PhoneNumber": e164}
     if cleanse and number != e164:
         result["OriginalPhoneNumber"] = number

@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from smsvoice_mock.errors import ConflictException, ResourceNotFoundException, invalid
-from smsvoice_mock.models.countries import COUNTRIES, SIMULATOR_ORIGINATION_COUNTRIES
+from smsvoice_mock.models.countries import COUNTRIES, SIMULATOR_ORIGINATION_COUNTRIES, country_of
 from smsvoice_mock.models.keyword import KeywordSet
 from smsvoice_mock.models.tags import tags_to_api
 
@@ -182,10 +182,25 @@ def _digits(count: int, rng: random.Random) -> str:
     return "".join(rng.choice("0123456789") for _ in range(count))
 
 
+def fits_country(number: str, iso: str) -> bool:
+    """``number`` is an E.164 number of the country ``iso``: its calling code, then a national
+    number of the country's length (in North America, one that starts with 2-9)."""
+    code, length, _ = COUNTRIES[iso]
+    national = number[1 + len(code) :]
+    return (
+        number.startswith("+" + code)
+        and len(national) == length
+        and national.isdigit()
+        and (code != "1" or national[0] in "23456789")
+        and country_of(number) == iso
+    )
+
+
 def generate_number(
     iso: str, number_type: str, rng: random.Random, preference: list[dict[str, Any]] | None = None
-) -> str:
-    """A plausible E.164 number of the country and type (and the first number preference)."""
+) -> str | None:
+    """A plausible E.164 number of the country and type (and the first number preference), or
+    ``None`` when the preference asks for digits no number of the country has."""
     code, length, _ = COUNTRIES[iso]
     if code == "1":
         if number_type == "TOLL_FREE":
@@ -216,4 +231,6 @@ def generate_number(
         else:  # Contains
             digits = digits[: len(digits) - len(wanted)] + wanted
         number = "+" + digits[: max(len(digits), len(wanted))]
+        if not fits_country(number, iso):
+            return None
     return number
