@@ -10,8 +10,7 @@ PLUGIN = "smsvoice_mock.server.pytest_plugin"
 
 
 def test_fixture_yields_the_url_of_a_running_server(pytester: pytest.Pytester) -> None:
-    """Loaded as a plugin (through its ``pytest11`` entry point, or ``-p`` until that is registered),
-    ``smsvoice_server`` yields one endpoint URL for the whole session, and boto3 talks to it."""
+    """Loaded as a plugin through its ``pytest11`` entry point, ``smsvoice_server`` yields one endpoint URL for the whole session, and boto3 talks to it."""
     pytester.makepyfile(
         """
         import boto3
@@ -35,7 +34,7 @@ def test_fixture_yields_the_url_of_a_running_server(pytester: pytest.Pytester) -
             assert "kept" in names
         """
     )
-    registered = {ep.value for ep in entry_points(group="pytest11")}
-    load = [] if PLUGIN in registered else ["-p", PLUGIN]  # until the entry point is registered
-    result = pytester.runpytest_subprocess(*load, "-p", "no:cacheprovider")
+    assert PLUGIN in {ep.value for ep in entry_points(group="pytest11")}
+    # The two tests share the session's server in this order (pytest-randomly would shuffle them).
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:randomly")
     result.assert_outcomes(passed=2)
