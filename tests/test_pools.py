@@ -645,10 +645,13 @@ def test_associate_mismatched_phone_number_conflicts(
     client: Any, pool: dict[str, Any], make: Callable[[Any], dict[str, Any]], reason: str
 ) -> None:
     """A phone number whose configuration doesn't match the pool's can't join: every inherited
-    setting (message type, opt-out list, two-way, self-managed opt-outs, keywords) must match."""
+    setting (message type, opt-out list, two-way, self-managed opt-outs, keywords) must match. The
+    message says so in words Terraform's OptOutListName_mismatch test matches, ``(?i)match|configuration``
+    (real-clients.md 2.2)."""
     candidate = make(client)
     with pytest.raises(client.exceptions.ConflictException) as exc:
         associate(client, pool, candidate["PhoneNumberId"])
+    assert re.search(r"(?i)match|configuration", exc.value.response["Error"]["Message"])
     assert error_of(exc) == {
         "Code": "ConflictException",
         "Reason": reason,

@@ -273,8 +273,8 @@ class Pool:
             raise _conflict(
                 identity,
                 "MESSAGE_TYPE_MISMATCH",
-                f"{_kind(identity)} {_id(identity)} is for {' and '.join(types) or 'no'} messages, "
-                f"not {self.message_type} like pool {self.id}.",
+                f"{_kind(identity)} {_id(identity)} does not match the message type of pool "
+                f"{self.id}: it is for {' and '.join(types) or 'no'} messages, not {self.message_type}.",
             )
 
     def _check_settings(self, number: Dedicated) -> None:
@@ -283,27 +283,29 @@ class Pool:
             (
                 "OPT_OUT_LIST_MISMATCH",
                 number.opt_out_list_name == self.opt_out_list_name,
-                f"opt-out list {number.opt_out_list_name}, not {self.opt_out_list_name}",
+                f"its opt-out list is {number.opt_out_list_name}, the pool's {self.opt_out_list_name}",
             ),
             (
                 "TWO_WAY_CONFIG_MISMATCH",
                 (number.two_way_enabled, number.two_way_channel_arn)
                 == (self.two_way_enabled, self.two_way_channel_arn),
-                "a different two-way configuration",
+                "its two-way configuration differs",
             ),
             (
                 "SELF_MANAGED_OPT_OUTS_MISMATCH",
                 number.self_managed_opt_outs_enabled == self.self_managed_opt_outs_enabled,
-                f"self-managed opt-outs {'on' if number.self_managed_opt_outs_enabled else 'off'}",
+                f"self-managed opt-outs are {'on' if number.self_managed_opt_outs_enabled else 'off'} "
+                "for it, not for the pool",
             ),
-            ("KEYWORD_MISMATCH", number.keywords.same_as(self.keywords), "different keywords"),
+            ("KEYWORD_MISMATCH", number.keywords.same_as(self.keywords), "its keywords differ"),
         )
         for reason, matches, difference in checks:
             if not matches:
                 raise _conflict(
                     number,
                     reason,
-                    f"{_kind(number)} {number.id} has {difference} than pool {self.id}.",
+                    f"{_kind(number)} {number.id} does not match the configuration of pool "
+                    f"{self.id}: {difference}.",
                 )
 
     # -- settings and deletion --------------------------------------------------------------
