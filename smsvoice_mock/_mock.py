@@ -23,7 +23,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 from smsvoice_mock import _hook, _state
-from smsvoice_mock._state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, MockState, Options
+from smsvoice_mock._state import (
+    DEFAULT_ACCOUNT_ID,
+    DEFAULT_REGION,
+    MockState,
+    Options,
+    is_account_id,
+)
 
 if TYPE_CHECKING:
     import unittest
@@ -43,7 +49,6 @@ OPTION_NAMES = ("account_id", "region", "sandbox", "seed")
 # The model's E.164 pattern (PhoneNumber); a leading "+" may be left out, as simulate_inbound allows.
 _E164 = re.compile(r"\+?[1-9][0-9]{1,18}")
 
-_depth = 0
 _lock = threading.Lock()  # start and stop from many threads at once
 
 
@@ -58,7 +63,7 @@ def check_options(options: Mapping[str, Any], where: str = "mock_smsvoice") -> N
 
 
 def check_account_id(account_id: Any) -> str:
-    if not (isinstance(account_id, str) and account_id.isdigit() and len(account_id) == 12):
+    if not is_account_id(account_id):
         raise TypeError(
             f"account_id must be a 12-digit string such as '123456789012', not {account_id!r}."
         )
@@ -110,7 +115,6 @@ class SmsVoiceMock:
 
         Every overlapping activation shares one state; each keeps its own account, region and
         sandbox for what its thread or task sends."""
-        global _depth
         if self._state is not None:
             raise RuntimeError(
                 "This mock_smsvoice is already started; call stop() before starting it again."
@@ -123,7 +127,6 @@ class SmsVoiceMock:
             else:
                 _state.active.join(self._options)
             self._state = _state.active
-            _depth += 1
         _state.current.set((*_state.current.get(), self._options))
         if self._seed is not None:
             try:
@@ -135,7 +138,6 @@ class SmsVoiceMock:
 
     def stop(self) -> None:
         """Deactivate; the outermost activation's stop drops every resource and record."""
-        global _depth
         if self._state is None:
             raise RuntimeError(
                 "This mock_smsvoice is not started; call start() (or use it with 'with') first."
@@ -145,10 +147,9 @@ class SmsVoiceMock:
             _state.current.set(tuple(o for o in stack if o is not self._options))
         with _lock:
             self._state.leave(self._options)
-            self._state = None
-            _depth -= 1
-            if _depth == 0:
+            if not self._state.activations:  # the last running activation drops the state
                 _state.active = None
+            self._state = None
 
     def __enter__(self) -> SmsVoiceMock:
         return self.start()

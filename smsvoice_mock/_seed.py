@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smsvoice_mock._model import service_model
+from smsvoice_mock._state import is_account_id
 from smsvoice_mock._validate import Problem, compile_shape
 from smsvoice_mock.backend import new_id
 from smsvoice_mock.errors import ServiceError, already_exists, check_quota, invalid
@@ -633,7 +634,7 @@ def _sections(state: MockState, data: Any) -> list[tuple[Backend, str, Mapping[s
     accounts = _mapping('seed["accounts"]', top.get(ACCOUNTS) or {}, "accounts")
     for account, regions in accounts.items():
         at = f'seed["accounts"]["{account}"]'
-        if not (isinstance(account, str) and account.isdigit() and len(account) == 12):
+        if not is_account_id(account):
             raise ValueError(f"{at}: an account id is a 12-digit string such as '111122223333'.")
         for region, section in _mapping(at, regions, "an account's regions").items():
             where = f'{at}["{region}"]'

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 if TYPE_CHECKING:
     from smsvoice_mock._faults import FaultRule
@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
+
+
+def is_account_id(value: Any) -> TypeGuard[str]:
+    """An AWS account id: a string of 12 digits."""
+    return isinstance(value, str) and len(value) == 12 and value.isdigit()
 
 
 @dataclass(frozen=True, slots=True, eq=False)

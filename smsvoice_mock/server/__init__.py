@@ -24,7 +24,13 @@ from typing import Any, TextIO
 
 from smsvoice_mock._mock import SmsVoiceMock
 from smsvoice_mock._protocol import CONTENT_TYPE, answer, encode_error
-from smsvoice_mock._state import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, MockState, Options
+from smsvoice_mock._state import (
+    DEFAULT_ACCOUNT_ID,
+    DEFAULT_REGION,
+    MockState,
+    Options,
+    is_account_id,
+)
 from smsvoice_mock.backend import new_uuid
 from smsvoice_mock.errors import ValidationException
 from smsvoice_mock.server import control, state_file, web
@@ -54,7 +60,7 @@ def credential_scope(authorization: str | None) -> tuple[str | None, str | None]
     if found is None:
         return None, None
     key, region = found.groups()
-    return (key if len(key) == 12 and key.isdigit() else None), region
+    return (key if is_account_id(key) else None), region
 
 
 def service_error(status: int, error: ValidationException) -> Answer:
