@@ -7,6 +7,8 @@ international-sending and simulator rules.
 
 from __future__ import annotations
 
+import functools
+
 # ISO code -> (calling code, digits after the calling code, English name)
 COUNTRIES: dict[str, tuple[str, int, str]] = {
     "US": ("1", 10, "United States"),
@@ -158,6 +160,7 @@ def normalize_e164(number: str) -> str:
     return number if number.startswith("+") else "+" + number
 
 
+@functools.lru_cache(maxsize=4096)  # a send asks it of its destination several times
 def country_of(number: str) -> str | None:
     """The ISO code of an E.164 number, or ``None`` when its calling code is not in the table."""
     digits = number.lstrip("+")
