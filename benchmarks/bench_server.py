@@ -208,7 +208,11 @@ def _row(name: str, clients: int, result: dict[str, Any]) -> str:
 def nothing_lost(port: int, clients: int, seconds: float) -> str:
     """Concurrent SendTextMessage calls; the control API must list exactly the answered ones."""
     base = f"http://{HOST}:{port}"
-    urllib.request.urlopen(urllib.request.Request(f"{base}/_smsvoice/reset", method="POST"))
+    urllib.request.urlopen(
+        urllib.request.Request(
+            f"{base}/_smsvoice/reset", method="POST", headers={"Content-Type": "application/json"}
+        )
+    )
     number_request = _request(
         port,
         "PinpointSMSVoiceV2.RequestPhoneNumber",

@@ -131,6 +131,20 @@ def main(argv: list[str] | None = None) -> int:
         "--seed", metavar="FILE", help="start an empty state with this JSON or YAML seed"
     )
     serve.add_argument("--sandbox", action="store_true", help="start accounts in the SMS sandbox")
+    serve.add_argument(
+        "--allow-host",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="also serve requests whose Host is NAME (repeatable; loopback names always)",
+    )
+    serve.add_argument(
+        "--cors-origin",
+        metavar="ORIGIN",
+        action="append",
+        default=[],
+        help="let pages of ORIGIN (e.g. http://localhost:3000) call the server (repeatable)",
+    )
     args = parser.parse_args(argv)
     if args.command == "demo":
         return demo()
@@ -148,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             state_path=args.state,
             seed_path=args.seed,
             sandbox=args.sandbox,
+            allow_hosts=args.allow_host,
+            cors_origins=args.cors_origin,
         )
     print(checklist())
     return 0

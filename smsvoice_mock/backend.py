@@ -6,6 +6,7 @@ models (``smsvoice_mock.models``) and the handlers stay thin.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -33,6 +34,11 @@ PARTITION = "aws"
 SERVICE = "sms-voice"
 
 
+_UNITS = ("weeks", "days", "hours", "minutes", "seconds", "milliseconds", "microseconds")
+_EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_LATEST = datetime(9998, 12, 31, tzinfo=timezone.utc)
+
+
 class Clock:
     """The mock's notion of now: the real UTC time plus an offset a test can move forward."""
 
@@ -43,8 +49,35 @@ class Clock:
         return datetime.now(timezone.utc) + self.offset
 
     def advance(self, **delta: float) -> None:
-        """Move the clock forward, e.g. ``sms.clock.advance(days=31)``."""
-        self.offset += timedelta(**delta)
+        """Move the clock forward, e.g. ``sms.clock.advance(days=31)``.
+
+        The units are ``timedelta``'s (``weeks``, ``days``, ``hours``, ``minutes``, ``seconds``,
+        ``milliseconds``, ``microseconds``), each a finite number; the clock never goes past the
+        year 9998 (so that a year's wait after it still has a date) nor before 1970.
+        """
+        for name, value in delta.items():
+            if name not in _UNITS:
+                raise TypeError(
+                    f"The clock advances by {', '.join(_UNITS)}; {name!r} is not one of them."
+                )
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not math.isfinite(value)
+            ):
+                raise TypeError(
+                    f"The clock advance {name!r} must be a finite number; got {value!r}."
+                )
+        try:
+            offset = self.offset + timedelta(**delta)
+            moved = datetime.now(timezone.utc) + offset
+        except OverflowError:
+            moved = None
+        if moved is None or not (_EARLIEST <= moved <= _LATEST):
+            raise ValueError(
+                "The clock cannot move outside the years 1970 to 9998; advance it by less."
+            )
+        self.offset = offset
 
     def __repr__(self) -> str:
         return f"Clock(now={self.now().isoformat()}, offset={self.offset})"

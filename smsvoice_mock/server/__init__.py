@@ -14,11 +14,13 @@ accepted and never checked. Requests under ``/_smsvoice/`` go to the control API
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
 import sys
 import threading
+from collections.abc import Iterable
 from types import FrameType
 from typing import Any, TextIO
 
@@ -34,6 +36,7 @@ from smsvoice_mock._state import (
 from smsvoice_mock.backend import new_uuid
 from smsvoice_mock.errors import ValidationException
 from smsvoice_mock.server import control, state_file, web
+from smsvoice_mock.server._guard import Guard, forbidden
 from smsvoice_mock.server._http import (
     MAX_BODY,
     Answer,
@@ -77,6 +80,9 @@ _SHUTTING_DOWN: Answer = (
 
 
 def _refusal(status: int, message: str) -> Answer:
+    if status == 503:
+        body = json.dumps({"__type": "ServiceUnavailableException", "Message": message}).encode()
+        return 503, {"Content-Type": CONTENT_TYPE, "Connection": "close", "Retry-After": "1"}, body
     reason = "MAXIMUM_SIZE_EXCEEDED" if status == 413 else "CANNOT_PARSE"
     return service_error(status, ValidationException(message, reason=reason))
 
@@ -93,6 +99,8 @@ class SmsVoiceServer:
         state_path: str | os.PathLike[str] | None = None,
         sandbox: bool = False,
         timeout_seconds: float = 30.0,
+        allow_hosts: Iterable[str] = (),
+        cors_origins: Iterable[str] = (),
     ) -> None:
         self.state = state or MockState(
             Options(account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION, sandbox=sandbox)
@@ -104,6 +112,7 @@ class SmsVoiceServer:
         self.mock = SmsVoiceMock()
         self.mock._options = self.state.options
         self.mock._state = self.state
+        self.guard = Guard(host, allow_hosts, cors_origins)
         self._http = HttpServer((host, port), self.app, _refusal, timeout_seconds=timeout_seconds)
         self._thread: threading.Thread | None = None
         self._closed = False
@@ -120,10 +129,19 @@ class SmsVoiceServer:
         Under the state's lock (re-entered by the engine): once ``stop`` has taken the lock to save the
         state, later requests are refused with a 503 instead of changing what was saved.
         """
+        refusal = self.guard.refusal(request)
+        if refusal is not None:
+            return forbidden(refusal)
+        cors = self.guard.cors_headers(request)
+        if request.method == "OPTIONS" and cors:
+            return 204, cors, b""
         with self.state.lock:
             if self._http.stopping:
                 return _SHUTTING_DOWN
-            return self._route(request)
+            status, headers, body = self._route(request)
+        if cors:
+            headers = {**headers, **cors}
+        return status, headers, body
 
     def _route(self, request: HttpRequest) -> Answer:
         if request.path.startswith(control.PREFIX):
@@ -203,6 +221,8 @@ def serve(
     state_path: str | None = None,
     seed_path: str | None = None,
     sandbox: bool = False,
+    allow_hosts: Iterable[str] = (),
+    cors_origins: Iterable[str] = (),
     out: TextIO = sys.stdout,
 ) -> int:
     """Serve until SIGTERM or Ctrl-C (SIGINT); save the state file (if any) on the way out.
@@ -212,7 +232,14 @@ def serve(
     seed is refused or the address is unusable.
     """
     try:
-        server = SmsVoiceServer(host, port, state_path=state_path, sandbox=sandbox)
+        server = SmsVoiceServer(
+            host,
+            port,
+            state_path=state_path,
+            sandbox=sandbox,
+            allow_hosts=allow_hosts,
+            cors_origins=cors_origins,
+        )
     except StateFileError as exc:
         print(f"smsvoice_mock: {exc}", file=sys.stderr)
         return 2

@@ -15,6 +15,7 @@ request and returns what becomes the JSON answer. Adding an endpoint is adding o
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import json
 from collections.abc import Callable
 from datetime import datetime
@@ -52,7 +53,11 @@ class ControlRequest:
         if not self.http.body.strip():
             return {}
         try:
-            value = json.loads(self.http.body)
+            value = json.loads(self.http.body, parse_constant=_no_constant)
+        except RecursionError:
+            raise ControlError(
+                "The request body is nested too deeply; send a flat JSON object."
+            ) from None
         except ValueError as exc:
             raise ControlError(
                 f"The request body is not valid JSON ({exc}); send an object."
@@ -60,6 +65,10 @@ class ControlRequest:
         if not isinstance(value, dict):
             raise ControlError("The request body must be a JSON object.")
         return value
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
 
 
 Route = Callable[[SmsVoiceMock, ControlRequest], Any]
@@ -184,11 +193,38 @@ def resources(mock: SmsVoiceMock, request: ControlRequest) -> Any:
 
 
 def _call(func: Callable[..., Any], arguments: dict[str, Any]) -> Any:
-    """Call a handle method with a JSON object's members; misuse becomes a 400 with its sentence."""
+    """Call a handle method with a JSON object's members; misuse becomes a 400 with its sentence.
+
+    The members are checked against the method's keyword parameters first, so a missing or unknown
+    member is named as a member of the body, never as a Python argument.
+    """
+    _check_members(func, arguments)
     try:
         return func(**arguments)
-    except (TypeError, ValueError, LookupError) as exc:
+    except (TypeError, ValueError, LookupError, OverflowError, RecursionError) as exc:
         raise ControlError(str(exc)) from None
+
+
+def _check_members(func: Callable[..., Any], arguments: dict[str, Any]) -> None:
+    try:
+        parameters = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):  # pragma: no cover - builtins without a signature
+        return
+    if any(p.kind is p.VAR_KEYWORD for p in parameters):
+        return
+    named = [p for p in parameters if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    names = [p.name for p in named]
+    unknown = [name for name in arguments if name not in names]
+    if unknown:
+        raise ControlError(
+            f"The body has the unknown member {unknown[0]!r}; its members are "
+            f"{', '.join(names) or '(none)'}."
+        )
+    missing = [p.name for p in named if p.default is p.empty and p.name not in arguments]
+    if missing:
+        raise ControlError(
+            f"The body lacks the member {missing[0]!r} (it needs {', '.join(missing)})."
+        )
 
 
 @route("POST", "/_smsvoice/inbound")
@@ -316,6 +352,10 @@ def json_answer(status: int, payload: Any) -> Answer:
     return status, {"Content-Type": CONTENT_TYPE, "Content-Length": str(len(body))}, body
 
 
+def _is_json(content_type: str | None) -> bool:
+    return (content_type or "").split(";")[0].strip().lower() == CONTENT_TYPE
+
+
 def control(mock: SmsVoiceMock, http: HttpRequest) -> Answer:
     """Answer one request under ``/_smsvoice/`` (under the state's lock, as a service call is)."""
     if http.method == "GET" and http.path.startswith(web.UI_PATH):
@@ -331,6 +371,15 @@ def control(mock: SmsVoiceMock, http: HttpRequest) -> Answer:
                 "__type": "NotFound",
                 "Message": f"There is no control endpoint {http.method} {http.path}; "
                 f"the endpoints are: {', '.join(known)}.",
+            },
+        )
+    if http.method not in ("GET", "HEAD") and not _is_json(http.headers.get("content-type")):
+        return json_answer(
+            415,
+            {
+                "__type": "InvalidControlRequest",
+                "Message": f"A {http.method} to the control API must be sent with "
+                "'Content-Type: application/json' (with curl: -H 'Content-Type: application/json').",
             },
         )
     try:

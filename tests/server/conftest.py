@@ -26,7 +26,10 @@ FAILURE = "+14254147167"
 def control(url: str, method: str, path: str, body: Any = None) -> tuple[int, Any]:
     """Call the control API: ``(status, decoded JSON)``."""
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(f"{url}/_smsvoice/{path}", data=data, method=method)
+    headers = {} if method == "GET" else {"Content-Type": "application/json"}
+    request = urllib.request.Request(
+        f"{url}/_smsvoice/{path}", data=data, method=method, headers=headers
+    )
     try:
         with urllib.request.urlopen(request, timeout=10) as answer:
             return answer.status, json.load(answer)

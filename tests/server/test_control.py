@@ -268,7 +268,12 @@ def test_health_and_unknown_endpoints(server: str) -> None:
 def test_control_body_must_be_a_json_object(server: str) -> None:
     """A control request body that is not a JSON object is a 400 saying so."""
     for data in (b"{", b"[1]"):
-        request = urllib.request.Request(f"{server}/_smsvoice/inbound", data=data, method="POST")
+        request = urllib.request.Request(
+            f"{server}/_smsvoice/inbound",
+            data=data,
+            method="POST",
+            headers={"Content-Type": "application/json"},
+        )
         with pytest.raises(urllib.error.HTTPError) as exc_info:
             urllib.request.urlopen(request, timeout=10)
         assert exc_info.value.code == 400

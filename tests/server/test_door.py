@@ -58,7 +58,7 @@ def request(
 def chunked_head(extra: str = "") -> bytes:
     """The head of a service request whose body follows in chunks."""
     return (
-        "POST / HTTP/1.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+        "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.0\r\n"
         f"X-Amz-Target: {TARGET}\r\nTransfer-Encoding: chunked\r\n{extra}\r\n"
     ).encode()
 
@@ -261,7 +261,7 @@ def test_accounts_and_regions_are_kept_apart(server: str) -> None:
 
 def test_get_on_the_root_describes_the_server(smsvoice_server: str) -> None:
     """``GET /`` tells a person with a browser what the server speaks and where the control API is."""
-    answer = raw(smsvoice_server, b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+    answer = raw(smsvoice_server, b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
     status, _, body = parse(answer)
     assert status == 200
     assert body["service"] == "pinpoint-sms-voice-v2"
@@ -281,7 +281,7 @@ def test_requests_after_stop_are_refused(tmp_path: Any) -> None:
     """Once ``stop`` has saved the state, a request still arriving is answered 503 and changes nothing."""
     server = SmsVoiceServer(port=0, state_path=tmp_path / "state")
     server.stop()
-    late = HttpRequest("POST", "/", Headers({"x-amz-target": TARGET}), b"{}")
+    late = HttpRequest("POST", "/", Headers({"x-amz-target": TARGET, "host": "localhost"}), b"{}")
     status, headers, body = server.app(late)
     assert (status, headers["Connection"]) == (503, "close")
     assert json.loads(body)["__type"] == "ServiceUnavailableException"

@@ -36,8 +36,9 @@ function el(tag, attrs, ...children) {
 
 async function call(method, path, body) {
   const init = { method, headers: {} };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
+  if (method !== "GET") {
+    // The server refuses a state change that is not JSON (a page of another site cannot send one).
+    init.body = JSON.stringify(body === undefined ? {} : body);
     init.headers["Content-Type"] = "application/json";
   }
   const response = await fetch(API + path, init);

@@ -1,0 +1,392 @@
+"""The server beside a browser: only the hosts it serves, state changed only by its own pages and real
+clients, and an HTTP door that is strict and bounded (docs/server.md, "Security").
+
+Each input of the security review has a test named after it; after each, the server still answers a
+normal call within a second.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import boto3
+import pytest
+
+from smsvoice_mock import mock_smsvoice
+from smsvoice_mock.server import SmsVoiceServer
+from tests.server.conftest import control
+from tests.server.test_door import TARGET, parse, raw, request
+
+CONTROL_JSON = "Content-Type: application/json\r\n"
+
+
+def still_answers(url: str) -> None:
+    """A normal service call is answered 200 within a second."""
+    started = time.monotonic()
+    status, _, body = parse(raw(url, request(), timeout=1.0))
+    assert status == 200, body
+    assert time.monotonic() - started < 1.0
+
+
+def http(url: str, head: str, body: bytes = b"") -> tuple[int, dict[str, str], dict[str, Any]]:
+    """Send one request (``head`` without the blank line) and parse the answer."""
+    data = head.encode() + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+    answer = raw(url, data + body)
+    if answer.startswith(b"HTTP/1.1 204 "):  # no body
+        answer = answer.replace(b"Content-Length: 0\r\n", b"Content-Length: 2\r\n") + b"{}"
+    return parse(answer)
+
+
+# -- hosts -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["evil.example", "", "127.0.0.1.nip.io", "localhost.evil.example", "10.0.0.1"],
+    ids=["other-name", "empty", "nip-io", "localhost-prefix", "private-address"],
+)
+def test_a_host_that_is_not_this_machine_is_refused(smsvoice_server: str, host: str) -> None:
+    """A request whose Host is not a loopback name or address (DNS rebinding) is a 403 naming
+    ``--allow-host``, for the control API's reads as for the service."""
+    for head in (
+        f"GET /_smsvoice/sent-messages HTTP/1.1\r\nHost: {host}\r\n",
+        f"POST / HTTP/1.1\r\nHost: {host}\r\nX-Amz-Target: {TARGET}\r\n"
+        "Content-Type: application/x-amz-json-1.0\r\n",
+    ):
+        status, _, body = http(smsvoice_server, head, b"{}" if head.startswith("POST") else b"")
+        assert status == 403
+        assert "--allow-host" in body["Message"]
+    still_answers(smsvoice_server)
+
+
+def test_a_request_without_host_is_refused(smsvoice_server: str) -> None:
+    """HTTP/1.1 requires Host: a request without one is refused like an unknown host."""
+    status, _, body = http(smsvoice_server, "GET /_smsvoice/health HTTP/1.1\r\n")
+    assert status == 403
+    assert "--allow-host" in body["Message"]
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["localhost", "localhost:4566", "127.0.0.1:80", "127.8.9.1", "[::1]:4566", "app.localhost"],
+)
+def test_loopback_hosts_are_served(smsvoice_server: str, host: str) -> None:
+    """Loopback names and addresses (with or without a port) are this machine: served."""
+    status, _, body = http(smsvoice_server, f"GET /_smsvoice/health HTTP/1.1\r\nHost: {host}\r\n")
+    assert status == 200
+    assert body["status"] == "running"
+
+
+def test_allow_host_serves_a_named_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--allow-host NAME`` (and ``SMSVOICE_MOCK_ALLOW_HOSTS``) serve that name too, and only it."""
+    monkeypatch.setenv("SMSVOICE_MOCK_ALLOW_HOSTS", "from-env.internal")
+    with SmsVoiceServer(port=0, allow_hosts=["smsvoice"]) as running:
+        for host, expected in (
+            ("smsvoice:4566", 200),
+            ("from-env.internal", 200),
+            ("other", 403),
+        ):
+            status, _, _ = http(running.url, f"GET /_smsvoice/health HTTP/1.1\r\nHost: {host}\r\n")
+            assert (host, status) == (host, expected)
+
+
+# -- cross-site requests -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        "Origin: http://127.0.0.1:9\r\n",
+        "Origin: https://evil.example\r\n",
+        "Origin: null\r\n",
+        "Sec-Fetch-Site: cross-site\r\n",
+        "Sec-Fetch-Site: same-site\r\n",
+    ],
+    ids=["other-port", "other-site", "null-origin", "cross-site", "same-site"],
+)
+def test_a_state_change_from_another_page_is_refused(server: str, headers: str) -> None:
+    """A control request that changes state from a page of another origin is a 403, and nothing
+    changes: the reset does not happen, the fault rule is not added."""
+    control(server, "POST", "clock/advance", {"days": 1})
+    before = control(server, "GET", "clock")[1]
+    for path, body in (("reset", b"{}"), ("clock/advance", b'{"days": 400}')):
+        status, _, answer = http(
+            server,
+            f"POST /_smsvoice/{path} HTTP/1.1\r\nHost: localhost\r\n{CONTROL_JSON}{headers}",
+            body,
+        )
+        assert status == 403, answer
+        assert "cannot change this server's state" in answer["Message"]
+    status, _, _ = http(
+        server,
+        f"POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: {TARGET}\r\n"
+        f"Content-Type: application/x-amz-json-1.0\r\n{headers}",
+        b"{}",
+    )
+    assert status == 403
+    after = control(server, "GET", "clock")[1]
+    assert after["offset_seconds"] == before["offset_seconds"] == 86400
+
+
+def test_the_servers_own_origin_may_change_state(server: str) -> None:
+    """The web inbox's own requests (Origin the server's own, Sec-Fetch-Site same-origin) go on."""
+    port = urlsplit(server).port
+    status, _, body = http(
+        server,
+        f"POST /_smsvoice/clock/advance HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{CONTROL_JSON}"
+        f"Origin: http://127.0.0.1:{port}\r\nSec-Fetch-Site: same-origin\r\n",
+        b'{"days": 2}',
+    )
+    assert status == 200
+    assert body["offset_seconds"] == 2 * 86400
+
+
+@pytest.mark.parametrize(
+    "content_type", [None, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]
+)
+def test_a_control_state_change_must_be_json(server: str, content_type: str | None) -> None:
+    """A control request that changes state must be ``Content-Type: application/json`` (what a
+    page of another origin cannot send without a preflight): else 415, naming the header."""
+    header = f"Content-Type: {content_type}\r\n" if content_type else ""
+    status, _, body = http(
+        server, f"POST /_smsvoice/reset HTTP/1.1\r\nHost: localhost\r\n{header}", b"{}"
+    )
+    assert status == 415
+    assert "Content-Type: application/json" in body["Message"]
+
+
+def test_no_cors_header_unless_an_origin_is_named(smsvoice_server: str) -> None:
+    """No ``Access-Control-*`` header is sent by default, so other origins cannot read answers, and
+    a preflight from them is not granted; ``--cors-origin`` grants exactly its origin."""
+    head = (
+        "OPTIONS /_smsvoice/reset HTTP/1.1\r\nHost: localhost\r\nOrigin: http://localhost:3000\r\n"
+    )
+    status, headers, _ = http(smsvoice_server, head)
+    assert not any(name.startswith("access-control") for name in headers)
+    _, headers, _ = http(
+        smsvoice_server,
+        "GET /_smsvoice/health HTTP/1.1\r\nHost: localhost\r\nOrigin: http://localhost:3000\r\n",
+    )
+    assert not any(name.startswith("access-control") for name in headers)
+    with SmsVoiceServer(port=0, cors_origins=["http://localhost:3000"]) as running:
+        status, headers, _ = http(running.url, head)
+        assert status == 204
+        assert headers["access-control-allow-origin"] == "http://localhost:3000"
+        status, _, _ = http(
+            running.url,
+            f"POST /_smsvoice/reset HTTP/1.1\r\nHost: localhost\r\n{CONTROL_JSON}"
+            "Origin: http://localhost:3000\r\n",
+            b"{}",
+        )
+        assert status == 200
+
+
+def test_real_clients_still_work(client: Any) -> None:
+    """boto3 (which sends no Origin and the JSON 1.0 content type) is served as before."""
+    assert "AccountAttributes" in client.describe_account_attributes()
+
+
+# -- a strict, bounded door --------------------------------------------------------------------
+
+
+def post_with(extra: str, body: bytes = b"{}") -> bytes:
+    return (
+        f"POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: {TARGET}\r\n"
+        f"Content-Type: application/x-amz-json-1.0\r\n{extra}Connection: close\r\n\r\n"
+    ).encode() + body
+
+
+@pytest.mark.parametrize(
+    ("data", "status"),
+    [
+        (post_with("Content-Length: ²\r\n"), 400),
+        (post_with("Content-Length: +2\r\n"), 400),
+        (post_with("Content-Length: 2, 2\r\n"), 400),
+        (post_with("Transfer-Encoding: chunked\r\n", b"-3\r\nabc\r\n0\r\n\r\n"), 400),
+        (post_with("Transfer-Encoding: chunked\r\n", b"0x2\r\n{}\r\n0\r\n\r\n"), 400),
+        (post_with("Transfer-Encoding: chunked\r\n", b"0_2\r\n{}\r\n0\r\n\r\n"), 400),
+        (post_with("Transfer-Encoding: chunked\r\n", b"-2\r\n{}\r\n0\r\n\r\n"), 400),
+        (post_with("Transfer-Encoding: chunked\r\n", b"2\r\n{}XX0\r\n\r\n"), 400),
+        (post_with("Transfer-Encoding: notchunked\r\n", b"{}"), 501),
+        (post_with("Transfer-Encoding: gzip, chunked\r\n", b"2\r\n{}\r\n0\r\n\r\n"), 501),
+        (post_with("Transfer-Encoding: chunked\r\nContent-Length: 2\r\n", b"{}"), 400),
+        (post_with("Transfer-Encoding: chunked\r\n", b"FFFFFFFFFF\r\n"), 413),
+    ],
+    ids=[
+        "unicode-digit-length",
+        "signed-length",
+        "two-lengths",
+        "negative-chunk",
+        "0x-chunk",
+        "underscore-chunk",
+        "minus-two-chunk",
+        "chunk-without-crlf",
+        "notchunked",
+        "gzip-chunked",
+        "length-and-chunked",
+        "huge-chunk",
+    ],
+)
+def test_malformed_framing_is_refused(smsvoice_server: str, data: bytes, status: int) -> None:
+    """Content-Length is ASCII digits only, chunk sizes strict hexadecimal under the body limit,
+    Transfer-Encoding exactly ``chunked`` (else 501), never both: each refused, the server unharmed."""
+    answer = raw(smsvoice_server, data)
+    assert parse(answer)[0] == status, answer[:300]
+    still_answers(smsvoice_server)
+
+
+@pytest.fixture
+def small_server() -> Iterator[SmsVoiceServer]:
+    """A server with a 1.5 s request deadline, 8 connections and 1 MiB of pending bodies."""
+    server = SmsVoiceServer(port=0, timeout_seconds=1.5)
+    server._http.max_connections = 8
+    server._http.budget.limit = 1024 * 1024
+    with server:
+        yield server
+
+
+def connect(url: str) -> socket.socket:
+    parts = urlsplit(url)
+    return socket.create_connection((parts.hostname, parts.port), timeout=5)
+
+
+def test_a_trickling_client_is_dropped_at_the_deadline(small_server: SmsVoiceServer) -> None:
+    """A client sending a byte at a time is dropped when the whole request's deadline passes (not
+    kept alive by each byte resetting a per-read timeout)."""
+    started = time.monotonic()
+    with connect(small_server.url) as sock:
+        dropped = False
+        for byte in post_with("Content-Length: 2\r\n"):
+            try:
+                sock.sendall(bytes([byte]))
+                time.sleep(0.2)
+                if time.monotonic() - started > 1.5:
+                    sock.settimeout(0.5)
+                    if sock.recv(1) == b"":
+                        dropped = True
+                        break
+            except (ConnectionError, TimeoutError):
+                dropped = True
+                break
+    assert dropped
+    assert time.monotonic() - started < 4
+    still_answers(small_server.url)
+
+
+def test_open_connections_are_capped(small_server: SmsVoiceServer) -> None:
+    """Past the cap of open connections a new one is answered 503 at once, without a thread; the
+    server answers again once they close."""
+    held = [connect(small_server.url) for _ in range(8)]
+    try:
+        time.sleep(0.2)
+        with connect(small_server.url) as sock:
+            sock.settimeout(2)
+            answer = sock.recv(65536)  # answered before anything is sent
+        status, _, body = parse(answer)
+        assert status == 503
+        assert "open connections" in body["Message"]
+        assert threading.active_count() < 40
+    finally:
+        for sock in held:
+            sock.close()
+    time.sleep(0.3)
+    still_answers(small_server.url)
+
+
+def test_pending_bodies_are_capped(small_server: SmsVoiceServer) -> None:
+    """Bodies announced by connections still sending them count against one budget: past it, 503."""
+    held = []
+    try:
+        for _ in range(2):  # 2 x 600 KiB announced, of a 1 MiB budget
+            sock = connect(small_server.url)
+            sock.sendall(post_with(f"Content-Length: {600 * 1024}\r\n", b"{"))
+            held.append(sock)
+        time.sleep(0.3)
+        statuses = []
+        for sock in held:
+            sock.settimeout(1)
+            try:
+                statuses.append(parse(sock.recv(65536))[0])
+            except TimeoutError:
+                statuses.append(None)
+        assert 503 in statuses
+    finally:
+        for sock in held:
+            sock.close()
+    still_answers(small_server.url)
+
+
+# -- control bodies and values -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "words"),
+    [
+        ("clock/advance", {"days": 1e300}, "1970 to 9998"),
+        ("clock/advance", {"days": 3_000_000}, "1970 to 9998"),
+        ("clock/advance", {"day": 1}, "'day' is not one of them"),
+        ("clock/advance", {"days": "1"}, "finite number"),
+        ("inbound", {}, "lacks the member 'destination_number'"),
+        (
+            "inbound",
+            {"destination_number": "+1", "origination_number": "+1", "message_body": "x", "x": 1},
+            "unknown member 'x'",
+        ),
+    ],
+    ids=[
+        "1e300-days",
+        "3-million-days",
+        "unknown-unit",
+        "string-days",
+        "missing-members",
+        "unknown-member",
+    ],
+)
+def test_bad_control_values_name_the_member(server: str, path: str, body: Any, words: str) -> None:
+    """Every bad control body is a 400 naming the member and what it must be, never a Python
+    signature; the clock is unchanged and the server answers."""
+    status, answer = control(server, "POST", path, body)
+    assert status == 400
+    assert words in answer["Message"]
+    for python in ("()", "keyword", "__new__", "positional"):
+        assert python not in answer["Message"]
+    assert control(server, "GET", "clock")[1]["offset_seconds"] == 0
+    still_answers(server)
+
+
+def test_a_deeply_nested_control_body_is_a_400(server: str) -> None:
+    """A body nested 100,000 deep is refused with a sentence, not a traceback."""
+    data = b"[" * 100_000 + b"]" * 100_000
+    status, _, body = http(
+        server, f"POST /_smsvoice/inbound HTTP/1.1\r\nHost: localhost\r\n{CONTROL_JSON}", data
+    )
+    assert status == 400
+    assert "nested too deeply" in body["Message"]
+    still_answers(server)
+
+
+def test_the_clock_refuses_to_pass_the_year_9999_in_process() -> None:
+    """In process, ``sms.clock.advance`` past the year 9998 is a ValueError sentence, and the clock
+    keeps working."""
+    with mock_smsvoice() as sms:
+        with pytest.raises(ValueError, match="1970 to 9998"):
+            sms.clock.advance(days=3_000_000)
+        with pytest.raises(TypeError, match="finite number"):
+            sms.clock.advance(days=float("inf"))
+        sms.clock.advance(days=1)
+        assert sms.clock.offset.days == 1
+        client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1")
+        assert "AccountAttributes" in client.describe_account_attributes()
+
+
+def test_json_is_what_the_answers_are(server: str) -> None:
+    """Refusals are JSON with a Message, as every other control answer."""
+    _, headers, body = http(server, "GET /_smsvoice/health HTTP/1.1\r\nHost: evil.example\r\n")
+    assert headers["content-type"] == "application/json"
+    assert isinstance(json.dumps(body), str)
