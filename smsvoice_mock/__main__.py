@@ -11,6 +11,7 @@ HTTP server (docs/server.md)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -111,8 +112,34 @@ def checklist() -> str:
     return "\n".join(lines)
 
 
+def _port(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port; give a number from 0 to 65535")
+    return int(text)
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("smsvoice-mock")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a source tree
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (``checklist | head``): stop quietly, as other command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m smsvoice_mock", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"smsvoice_mock {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
     commands.add_parser("demo", help="run a narrated scenario under the mock")
     commands.add_parser("checklist", help="print the operation checklist")
@@ -124,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument(
-        "--port", type=int, default=4566, help="port to listen on (4566; 0: any free)"
+        "--port", type=_port, default=4566, help="port to listen on (4566; 0: any free)"
     )
     serve.add_argument("--state", metavar="FILE", help="keep the state in FILE across restarts")
     serve.add_argument(

@@ -106,6 +106,8 @@ class SmsVoiceServer:
             Options(account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION, sandbox=sandbox)
         )
         self.state_path = state_path
+        if state_path is not None:
+            state_file.check_folder(state_path)
         # True when the state came from the state file (a restart), not empty.
         self.restored = state_path is not None and state_file.load(self.state, state_path)
         # A handle bound to this state (never the process's active mock) for the control API.
@@ -253,7 +255,7 @@ def serve(
     if seed_path is not None and not server.restored:
         try:
             server.mock.seed(seed_path)
-        except (TypeError, ValueError, RuntimeError, OSError) as exc:
+        except Exception as exc:  # a seed file is the user's: any failure to read it is a sentence
             server.stop()
             print(f"smsvoice_mock: the seed {seed_path} is refused: {exc}", file=sys.stderr)
             return 2

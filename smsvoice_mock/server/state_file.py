@@ -11,13 +11,21 @@ It is written atomically (a temporary file in the same folder, flushed and fsync
 header line, with another format number, or whose payload does not match its checksum is refused with
 a ``StateFileError`` that says what to do: the server never starts on an empty state in its place.
 
-The payload is a pickle, loaded only after the header and the checksum proved that this package wrote
-it; fault rules are not kept (they belong to the test that added them).
+The payload is a pickle, loaded only after the header and the checksum matched, and then only
+through an unpickler that builds nothing but this package's own records and a short list of plain
+data types (``datetime``, ``Decimal``, ``collections``' containers…): a crafted file whose checksum
+matches (the checksum proves integrity, not authorship) cannot name ``os.system`` or any other
+callable, and is refused with a ``StateFileError``. A clock saved outside the years the clock allows
+is refused too. Fault rules are not kept (they belong to the test that added them).
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import enum
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -68,15 +76,92 @@ def dumps(state: MockState) -> bytes:
 
 
 def save(state: MockState, path: str | os.PathLike[str]) -> None:
-    """Write ``state`` to ``path`` atomically."""
+    """Write ``state`` to ``path`` atomically.
+
+    The temporary file is created exclusively and never through a symbolic link (``O_EXCL`` and
+    ``O_NOFOLLOW``), readable by its owner only: a link planted at its path is refused, not followed.
+    """
     target = Path(path)
     data = dumps(state)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    with open(temporary, "wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temporary, target)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(temporary, flags, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def check_folder(path: str | os.PathLike[str]) -> None:
+    """Refuse a ``--state`` path whose folder is missing or unwritable, or that is a folder itself."""
+    target = Path(path)
+    if target.is_dir():
+        raise StateFileError(
+            f"--state {target} is a folder; name a file in it (e.g. {target / 'state'})."
+        )
+    folder = target.parent
+    if not folder.is_dir():
+        raise StateFileError(
+            f"--state {target}: the folder {folder} does not exist; create it or pick another path."
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StateFileError(
+            f"--state {target}: the folder {folder} is not writable; pick a folder you can write to."
+        )
+
+
+_SAFE_MODULES = ("smsvoice_mock.",)
+_SAFE_GLOBALS = frozenset(
+    {
+        ("datetime", "datetime"),
+        ("datetime", "timedelta"),
+        ("datetime", "timezone"),
+        ("datetime", "date"),
+        ("decimal", "Decimal"),
+        ("collections", "OrderedDict"),
+        ("collections", "defaultdict"),
+        ("collections", "deque"),
+        ("builtins", "set"),
+        ("builtins", "frozenset"),
+        ("builtins", "dict"),
+        ("builtins", "list"),
+        ("builtins", "tuple"),
+        ("builtins", "bytearray"),
+        ("builtins", "object"),
+        ("copyreg", "_reconstructor"),
+        ("threading", "RLock"),
+        ("_thread", "RLock"),
+    }
+)
+
+
+def _is_record_type(found: Any) -> bool:
+    """A dataclass, an enum or the clock: types whose construction runs no code of the file's."""
+    from smsvoice_mock.backend import Clock
+
+    return isinstance(found, type) and (
+        dataclasses.is_dataclass(found) or issubclass(found, enum.Enum) or found is Clock
+    )
+
+
+class _DataOnly(pickle.Unpickler):
+    """Builds only this package's classes and plain data types; anything else is refused."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _SAFE_GLOBALS or (
+            module.startswith(_SAFE_MODULES) and not name.startswith("_") and "." not in name
+        ):
+            found = super().find_class(module, name)
+            if module.startswith(_SAFE_MODULES) and not _is_record_type(found):
+                raise pickle.UnpicklingError(f"{module}.{name} is not a record type")
+            return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not data this package writes")
 
 
 def _refuse(path: Path, problem: str) -> StateFileError:
@@ -108,7 +193,7 @@ def loads(data: bytes, path: Path) -> dict[str, Any]:
     if hashlib.sha256(payload).hexdigest() != header.get("sha256"):
         raise _refuse(path, "is a corrupt smsvoice_mock state file (its checksum does not match)")
     try:
-        saved = pickle.loads(payload)
+        saved = _DataOnly(io.BytesIO(payload)).load()
     except Exception as exc:
         raise _refuse(
             path, f"was written by {header.get('written_by')} and cannot be read here ({exc!r})"
@@ -128,6 +213,11 @@ def load(state: MockState, path: str | os.PathLike[str]) -> bool:
             f"{source} cannot be read ({exc.strerror}); fix its permissions."
         ) from None
     saved = loads(data, source)
+    clock = saved.get("clock")
+    try:
+        clock.now()  # a clock moved out of range (or not a clock) would break every call
+    except Exception:
+        raise _refuse(source, "has a clock outside the years it can show") from None
     with state.lock:
         state.options = saved["options"]
         state.activations = [state.options]

@@ -390,3 +390,135 @@ def test_json_is_what_the_answers_are(server: str) -> None:
     _, headers, body = http(server, "GET /_smsvoice/health HTTP/1.1\r\nHost: evil.example\r\n")
     assert headers["content-type"] == "application/json"
     assert isinstance(json.dumps(body), str)
+
+
+# -- the state file and the command line -------------------------------------------------------
+
+
+def crafted_state(tmp_path: Any, payload: bytes) -> Any:
+    """A state file with a valid header and a matching checksum around ``payload``."""
+    import hashlib
+
+    from smsvoice_mock.server import state_file
+
+    header = {"format": state_file.FORMAT, "sha256": hashlib.sha256(payload).hexdigest()}
+    path = tmp_path / "state"
+    path.write_bytes(state_file.MAGIC + json.dumps(header).encode() + b"\n" + payload)
+    return path
+
+
+class _Exploit:
+    def __reduce__(self) -> Any:
+        import os
+
+        return (os.system, ("touch pwned",))
+
+
+def test_a_crafted_state_file_runs_no_code(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A state file whose checksum matches but whose payload names a callable (``os.system``) is
+    refused with a sentence, runs nothing, and is left as it was."""
+    import pickle
+
+    from smsvoice_mock.server import StateFileError
+
+    monkeypatch.chdir(tmp_path)
+    path = crafted_state(tmp_path, pickle.dumps({"options": _Exploit()}))
+    before = path.read_bytes()
+    with pytest.raises(StateFileError, match="cannot be read here"):
+        SmsVoiceServer(port=0, state_path=path)
+    assert not (tmp_path / "pwned").exists()
+    assert path.read_bytes() == before
+
+
+def test_a_state_file_with_a_broken_clock_is_refused(tmp_path: Any) -> None:
+    """A saved clock outside the years the clock can show is refused at start, not saved and
+    restored into a server whose every call fails."""
+    import pickle
+    from datetime import timedelta
+
+    from smsvoice_mock.backend import Clock
+    from smsvoice_mock.server import StateFileError
+
+    clock = Clock()
+    clock.offset = timedelta(days=3_000_000)
+    path = crafted_state(tmp_path, pickle.dumps({"clock": clock}))
+    with pytest.raises(StateFileError, match="clock"):
+        SmsVoiceServer(port=0, state_path=path)
+
+
+def test_a_symlink_at_the_temporary_path_is_not_followed(tmp_path: Any) -> None:
+    """The save's temporary file is created exclusively without following links: a link planted
+    at every name it could take is never written through."""
+    import os
+
+    from smsvoice_mock.server import state_file
+
+    victim = tmp_path / "victim"
+    victim.write_text("keep")
+    with mock_smsvoice() as sms:
+        real_urandom = os.urandom
+        os.urandom = lambda n: b"\x00" * n  # type: ignore[assignment]
+        try:
+            link = tmp_path / f".state.{os.getpid()}.{'00' * 4}.tmp"
+            link.symlink_to(victim)
+            with pytest.raises(FileExistsError):
+                state_file.save(sms.state, tmp_path / "state")
+        finally:
+            os.urandom = real_urandom
+    assert victim.read_text() == "keep"
+    assert not (tmp_path / "state").exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (["serve", "--port", "70000"], "is not a port"),
+        (["serve", "--port", "0", "--state", "/nonexistent-folder/state"], "does not exist"),
+        (["serve", "--port", "0", "--state", "."], "is a folder"),
+        (["serve", "--port", "0", "--seed", "BROKEN"], "is refused"),
+    ],
+    ids=["port-70000", "state-missing-folder", "state-is-a-folder", "broken-yaml-seed"],
+)
+def test_command_line_errors_are_one_sentence_and_exit_2(
+    tmp_path: Any, arguments: list[str], words: str
+) -> None:
+    """Bad command-line input prints a sentence (no traceback) and exits 2, as docs/server.md says."""
+    import subprocess
+    import sys
+
+    (tmp_path / "BROKEN").write_text("a: [\n")
+    arguments = [str(tmp_path / "BROKEN") if a == "BROKEN" else a for a in arguments]
+    done = subprocess.run(
+        [sys.executable, "-m", "smsvoice_mock", *arguments],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 2
+    assert words in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_version_and_a_closed_pipe() -> None:
+    """``--version`` names the package; ``checklist`` into a closed pipe ends quietly (exit 0)."""
+    import os
+    import subprocess
+    import sys
+
+    version = subprocess.run(
+        [sys.executable, "-m", "smsvoice_mock", "--version"], capture_output=True, text=True
+    )
+    assert version.stdout.startswith("smsvoice_mock ")
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader is gone before the first line is written
+    piped = subprocess.run(
+        [sys.executable, "-m", "smsvoice_mock", "checklist"],
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+    )
+    os.close(writer)
+    assert piped.returncode == 0
+    assert "Traceback" not in piped.stderr
