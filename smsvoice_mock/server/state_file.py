@@ -213,7 +213,7 @@ def load(state: MockState, path: str | os.PathLike[str]) -> bool:
             f"{source} cannot be read ({exc.strerror}); fix its permissions."
         ) from None
     saved = loads(data, source)
-    clock = saved.get("clock")
+    clock: Any = saved.get("clock")
     try:
         clock.now()  # a clock moved out of range (or not a clock) would break every call
     except Exception:
