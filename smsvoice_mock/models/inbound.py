@@ -92,14 +92,14 @@ def receive(
     channel_arn = owner.two_way_channel_arn if owner.two_way_enabled else None
     payload = None
     if channel_arn is not None:
-        numbers = {destination}
+        own_numbers = {destination}
         if pool is not None:
-            numbers |= {
+            own_numbers |= {
                 p.phone_number for p in backend.phone_numbers.values() if p.pool_id == pool.id
             }
         matched = keyword.keyword if keyword is not None else (first_word if action else "")
         payload = _two_way_payload(
-            state, message_id, sender, destination, message_body, matched, numbers
+            state, message_id, sender, destination, message_body, matched, own_numbers
         )
         from smsvoice_mock import _moto_bridge
 
