@@ -6,8 +6,10 @@ models (``smsvoice_mock.models``) and the handlers stay thin.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -32,6 +34,28 @@ T = TypeVar("T")
 
 PARTITION = "aws"
 SERVICE = "sms-voice"
+
+
+@functools.lru_cache(maxsize=1)
+def _partitions() -> list[dict[str, Any]]:
+    from botocore.loaders import create_loader
+
+    return list(create_loader().load_data("endpoints")["partitions"])
+
+
+@functools.cache
+def partition_of(region: str) -> str:
+    """The partition of ``region`` in botocore's own partition data (``endpoints.json``, which every
+    botocore version ships): the partition listing the region, else the one whose ``regionRegex``
+    matches, else ``aws``. Loaded on the first backend of a region and cached per region."""
+    partitions = _partitions()
+    for partition in partitions:
+        if region in partition.get("regions", {}):
+            return str(partition["partition"])
+    for partition in partitions:
+        if re.match(partition.get("regionRegex", "$^"), region):
+            return str(partition["partition"])
+    return PARTITION
 
 
 _UNITS = ("weeks", "days", "hours", "minutes", "seconds", "milliseconds", "microseconds")
@@ -136,6 +160,7 @@ class Backend:
     protect_configurations: dict[str, ProtectConfiguration] = field(default_factory=dict)
     resource_policies: dict[str, Any] = field(default_factory=dict)
     settings: AccountSettings = field(init=False)
+    partition: str = field(init=False)  # the region's, from botocore's partition data
     # Money spent per (spend limit name, "YYYY-MM" of the clock), in US dollars.
     spend: dict[tuple[str, str], Decimal] = field(default_factory=dict)
     idempotency: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = field(
@@ -143,6 +168,7 @@ class Backend:
     )
 
     def __post_init__(self) -> None:
+        self.partition = partition_of(self.region)
         from smsvoice_mock.models.account import AccountSettings
         from smsvoice_mock.models.opt_out import OptOutList
 
@@ -167,8 +193,12 @@ class Backend:
         return html_table(title, RESOURCE_COLUMNS, resource_rows(self))
 
     def arn(self, resource_type: str, resource_id: str) -> str:
-        """``arn:aws:sms-voice:{region}:{account}:{resource_type}/{resource_id}``."""
-        return f"arn:{PARTITION}:{SERVICE}:{self.region}:{self.account_id}:{resource_type}/{resource_id}"
+        """``arn:{partition}:sms-voice:{region}:{account}:{resource_type}/{resource_id}``, the
+        partition being the region's (``aws-us-gov`` in us-gov-west-1, ``aws-cn`` in cn-north-1)."""
+        return (
+            f"arn:{self.partition}:{SERVICE}:{self.region}:{self.account_id}:"
+            f"{resource_type}/{resource_id}"
+        )
 
     def local_id(self, value: str, resource_type: str, name: str) -> str:
         """Reduce an id-or-ARN input to the id, checking the ARN names this account, region and type.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -153,7 +154,7 @@ def test_two_way_delivery(client: Any, sms: SmsVoiceMock, number: dict[str, Any]
     assert inbound.two_way_payload == {
         "originationNumber": USER,
         "destinationNumber": number["PhoneNumber"],
-        "messageKeyword": "YES",
+        "messageKeyword": "",
         "messageBody": "yes please",
         "inboundMessageId": inbound.message_id,
         "previousPublishedMessageId": out["MessageId"],
@@ -193,3 +194,115 @@ def test_unknown_destination_number(sms: SmsVoiceMock, number: dict[str, Any]) -
         sms.simulate_inbound(
             destination_number="+12065550100", origination_number=USER, message_body="hi"
         )
+
+
+# The user guide's "Example of a two-way SMS message payload for Amazon SNS topics".
+GUIDE_TWO_WAY_EXAMPLE = {
+    "originationNumber": "+14255550182",
+    "destinationNumber": "+12125550101",
+    "messageKeyword": "JOIN",
+    "messageBody": "EXAMPLE",
+    "inboundMessageId": "cae173d2-66b9-564c-8309-21f858e9fb84",
+    "previousPublishedMessageId": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+}
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+
+def _two_way(client: Any, number: dict[str, Any]) -> None:
+    client.update_phone_number(
+        PhoneNumberId=number["PhoneNumberId"], TwoWayEnabled=True, TwoWayChannelArn=TOPIC
+    )
+
+
+def test_two_way_payload_follows_the_guide_example(
+    client: Any, sms: SmsVoiceMock, number: dict[str, Any]
+) -> None:
+    """The two-way payload has the guide example's members, in its order, of its types and formats."""
+    client.put_keyword(
+        OriginationIdentity=number["PhoneNumberId"], Keyword="JOIN", KeywordMessage="Welcome!"
+    )
+    _two_way(client, number)
+    out = client.send_text_message(
+        DestinationPhoneNumber=USER, OriginationIdentity=number["PhoneNumberId"], MessageBody="Hi"
+    )
+    payload = sms.simulate_inbound(
+        destination_number=number["PhoneNumber"], origination_number=USER, message_body="join now"
+    ).two_way_payload
+    assert payload is not None
+    assert list(payload) == list(GUIDE_TWO_WAY_EXAMPLE)
+    assert {k: type(v) for k, v in payload.items()} == {
+        k: type(v) for k, v in GUIDE_TWO_WAY_EXAMPLE.items()
+    }
+    assert re.fullmatch(r"\+[1-9]\d{1,14}", payload["originationNumber"])
+    assert re.fullmatch(r"\+[1-9]\d{1,14}", payload["destinationNumber"])
+    assert re.fullmatch(UUID, GUIDE_TWO_WAY_EXAMPLE["inboundMessageId"])
+    assert re.fullmatch(UUID, payload["inboundMessageId"])
+    assert payload == {
+        "originationNumber": USER,
+        "destinationNumber": number["PhoneNumber"],
+        "messageKeyword": "JOIN",
+        "messageBody": "join now",
+        "inboundMessageId": sms.inbound_messages.last.message_id,
+        "previousPublishedMessageId": out["MessageId"],
+    }
+
+
+def test_previous_message_is_never_the_keyword_answer(
+    client: Any, sms: SmsVoiceMock, number: dict[str, Any]
+) -> None:
+    """previousPublishedMessageId names "the message that the customer is responding to", not the HELP answer."""
+    _two_way(client, number)
+    out = client.send_text_message(
+        DestinationPhoneNumber=USER, OriginationIdentity=number["PhoneNumberId"], MessageBody="Hi"
+    )
+    for body in ("HELP", "Yes, confirm"):
+        payload = sms.simulate_inbound(
+            destination_number=number["PhoneNumber"], origination_number=USER, message_body=body
+        ).two_way_payload
+        assert payload is not None
+        assert payload["previousPublishedMessageId"] == out["MessageId"]
+    assert sms.sent_messages.last.source == "KEYWORD_RESPONSE"
+
+
+@pytest.mark.parametrize(
+    ("body", "keyword"),
+    [("Yes, confirm", ""), ("help me", "HELP"), ("stop.", "STOP"), ("Yes", "")],
+    ids=["no-keyword", "help", "punctuated-stop", "bare-word"],
+)
+def test_message_keyword_is_the_registered_keyword(
+    client: Any, sms: SmsVoiceMock, number: dict[str, Any], body: str, keyword: str
+) -> None:
+    """messageKeyword is "the registered keyword" that matched, and empty when none did."""
+    _two_way(client, number)
+    payload = sms.simulate_inbound(
+        destination_number=number["PhoneNumber"], origination_number=USER, message_body=body
+    ).two_way_payload
+    assert payload is not None
+    assert payload["messageKeyword"] == keyword
+    assert "previousPublishedMessageId" not in payload
+
+
+def test_previous_message_of_a_pool_is_from_any_of_its_numbers(
+    client: Any, sms: SmsVoiceMock, number: dict[str, Any]
+) -> None:
+    """A reply to a pooled number links to the last message any number of the pool sent the user."""
+    _two_way(client, number)
+    other = request_number(client)
+    _two_way(client, other)
+    pool = client.create_pool(
+        OriginationIdentity=number["PhoneNumberId"],
+        IsoCountryCode="US",
+        MessageType="TRANSACTIONAL",
+    )
+    client.associate_origination_identity(
+        PoolId=pool["PoolId"], OriginationIdentity=other["PhoneNumberId"], IsoCountryCode="US"
+    )
+    client.update_pool(PoolId=pool["PoolId"], TwoWayEnabled=True, TwoWayChannelArn=TOPIC)
+    out = client.send_text_message(
+        DestinationPhoneNumber=USER, OriginationIdentity=other["PhoneNumberId"], MessageBody="Hi"
+    )
+    payload = sms.simulate_inbound(
+        destination_number=number["PhoneNumber"], origination_number=USER, message_body="ok"
+    ).two_way_payload
+    assert payload is not None
+    assert payload["previousPublishedMessageId"] == out["MessageId"]

@@ -489,3 +489,17 @@ def test_voice_sandbox_call_lasts_30_seconds(sclient: Any, sandbox: SmsVoiceMock
     origin = request_number(sclient)["PhoneNumberId"]
     _call(sclient, origin, SUCCESS, body="word " * 200)
     assert sandbox.sent_messages.last.duration_seconds == 30
+
+
+def test_production_account_deletes_a_verified_number_at_once(
+    client: Any, sms: SmsVoiceMock
+) -> None:
+    """The 24-hour deletion wait is on the user guide's sandbox page: a production account deletes at once."""
+    tier = client.describe_account_attributes()["AccountAttributes"][0]
+    assert tier == {"Name": "ACCOUNT_TIER", "Value": "PRODUCTION"}
+    vid = client.create_verified_destination_number(DestinationPhoneNumber=USER)[
+        "VerifiedDestinationNumberId"
+    ]
+    out = client.delete_verified_destination_number(VerifiedDestinationNumberId=vid)
+    assert out["VerifiedDestinationNumberId"] == vid
+    assert client.describe_verified_destination_numbers()["VerifiedDestinationNumbers"] == []

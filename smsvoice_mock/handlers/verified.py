@@ -92,7 +92,7 @@ def describe_verified_destination_numbers(ctx: Context, params: dict[str, Any]) 
 @operation("DeleteVerifiedDestinationNumber")
 def delete_verified_destination_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     found = _get(ctx.backend, params["VerifiedDestinationNumberId"])
-    found.check_deletable(ctx.now())
+    found.check_deletable(ctx.now(), ctx.backend.settings.tier)
     del ctx.backend.verified_destination_numbers[found.id]
     return found.to_api()
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from smsvoice_mock.backend import new_uuid
 from smsvoice_mock.inbox import InboundMessage, SentMessage
 from smsvoice_mock.models.countries import country_of, normalize_e164
-from smsvoice_mock.models.keyword import AUTOMATIC_RESPONSE, OPT_IN, OPT_OUT, OPT_OUT_WORDS, Keyword
+from smsvoice_mock.models.keyword import AUTOMATIC_RESPONSE, OPT_IN, OPT_OUT, OPT_OUT_WORDS
 from smsvoice_mock.models.message import message_parts
 
 if TYPE_CHECKING:
@@ -92,7 +92,15 @@ def receive(
     channel_arn = owner.two_way_channel_arn if owner.two_way_enabled else None
     payload = None
     if channel_arn is not None:
-        payload = _two_way_payload(state, message_id, sender, destination, message_body, keyword)
+        own_numbers = {destination}
+        if pool is not None:
+            own_numbers |= {
+                p.phone_number for p in backend.phone_numbers.values() if p.pool_id == pool.id
+            }
+        matched = keyword.keyword if keyword is not None else (first_word if action else "")
+        payload = _two_way_payload(
+            state, message_id, sender, destination, message_body, matched, own_numbers
+        )
         from smsvoice_mock import _moto_bridge
 
         _moto_bridge.deliver_inbound(channel_arn, payload)
@@ -122,22 +130,30 @@ def _two_way_payload(
     sender: str,
     destination: str,
     body: str,
-    keyword: Keyword | None,
+    keyword: str,
+    numbers: set[str],
 ) -> dict[str, Any]:
+    """The user guide's two-way payload, its members in the guide example's order.
+
+    ``previousPublishedMessageId`` is "the message that the customer is responding to": the last
+    message the number (or any number of its pool) sent to the end user, never the service's own
+    keyword answer; it is left out when nothing was sent. ``messageKeyword`` is "the registered
+    keyword" that matched (an opt-out word counts as STOP's), and an empty string when none did.
+    """
     previous = next(
         (
             m.message_id
             for m in reversed(state.sent_messages)
-            if m.destination_phone_number == sender and m.origination_identity == destination
+            if m.destination_phone_number == sender
+            and m.origination_identity in numbers
+            and m.source != "KEYWORD_RESPONSE"
         ),
         None,
     )
     payload: dict[str, Any] = {
         "originationNumber": sender,
         "destinationNumber": destination,
-        "messageKeyword": keyword.keyword
-        if keyword is not None
-        else (body.split() or [""])[0].upper(),
+        "messageKeyword": keyword,
         "messageBody": body,
         "inboundMessageId": message_id,
     }

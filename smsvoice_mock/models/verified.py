@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from smsvoice_mock.errors import ConflictException, invalid
+from smsvoice_mock.models.account import SANDBOX
 from smsvoice_mock.models.countries import normalize_e164
 from smsvoice_mock.models.tags import tags_to_api
 
@@ -79,8 +80,11 @@ class VerifiedDestinationNumber:
     def filter_values(self) -> dict[str, Any]:
         return {"status": self.status, "rcs-agent-id": self.rcs_agent_id}
 
-    def check_deletable(self, now: datetime) -> None:
-        """The 24-hour wait after adding a number before it can be deleted."""
+    def check_deletable(self, now: datetime, tier: str) -> None:
+        """The 24-hour wait after adding a number before it can be deleted: a rule of the user guide's
+        sandbox page, so it holds only while the account is in the sandbox."""
+        if tier != SANDBOX:
+            return
         ready = self.created_timestamp + DELETE_WAIT
         if now < ready:
             raise ConflictException(
