@@ -58,6 +58,16 @@ def partition_of(region: str) -> str:
     return PARTITION
 
 
+@functools.cache
+def is_region_name(region: str) -> bool:
+    """``region`` is one botocore's partition data lists, or matches a partition's ``regionRegex``
+    (a region newer than the installed botocore still looks like one: ``xx-name-1``)."""
+    partitions = _partitions()
+    return any(region in p.get("regions", {}) for p in partitions) or any(
+        re.fullmatch(p.get("regionRegex", "$^"), region) for p in partitions
+    )
+
+
 _UNITS = ("weeks", "days", "hours", "minutes", "seconds", "milliseconds", "microseconds")
 _EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _LATEST = datetime(9998, 12, 31, tzinfo=timezone.utc)

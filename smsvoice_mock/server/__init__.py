@@ -33,7 +33,7 @@ from smsvoice_mock._state import (
     Options,
     is_account_id,
 )
-from smsvoice_mock.backend import new_uuid
+from smsvoice_mock.backend import is_region_name, new_uuid
 from smsvoice_mock.errors import ValidationException
 from smsvoice_mock.server import control, state_file, web
 from smsvoice_mock.server._guard import Guard, forbidden
@@ -165,6 +165,15 @@ class SmsVoiceServer:
                 ),
             )
         account_id, region = credential_scope(request.headers.get("authorization"))
+        if region is not None and not is_region_name(region):
+            return service_error(
+                400,
+                ValidationException(
+                    f"The region {region[:64]!r} of the request's credential scope is not one of "
+                    "the service's (botocore's partition data names them, e.g. us-east-1).",
+                    reason="INVALID_PARAMETER",
+                ),
+            )
         return answer(self.state, request, region or self.state.region, account_id)
 
     def _about(self) -> Answer:

@@ -522,3 +522,18 @@ def test_version_and_a_closed_pipe() -> None:
     os.close(writer)
     assert piped.returncode == 0
     assert "Traceback" not in piped.stderr
+
+
+def test_a_made_up_region_makes_no_backend(server: str) -> None:
+    """A region in the credential scope must be one botocore's partition data names or matches
+    (docs/server.md): made-up names are a 400 and create no backend, real ones are served."""
+    from tests.server.conftest import server_client as make
+
+    for region in ("made-up", "zz-fake-1"):
+        client = make(server, region=region)
+        with pytest.raises(client.exceptions.ValidationException) as caught:
+            client.describe_account_attributes()
+        assert "is not one of the service's" in caught.value.response["Error"]["Message"]
+    assert "AccountAttributes" in make(server, region="eu-west-3").describe_account_attributes()
+    regions = {b["region"] for b in control(server, "GET", "resources")[1]["Backends"]}
+    assert "made-up" not in regions
