@@ -9,7 +9,9 @@ from __future__ import annotations
 import functools
 import math
 import os
+import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -73,6 +75,49 @@ _EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _LATEST = datetime(9998, 12, 31, tzinfo=timezone.utc)
 
 
+class Tape:
+    """The chance values of one request (ids, the time, random draws), recorded so that replaying the
+    request from the server's journal makes exactly the same state (``server.journal``).
+
+    ``TAPE.values`` is ``None`` except while the server records or replays a request, under the
+    state's lock; each source of chance asks ``TAPE.take(live)`` for its value.
+    """
+
+    __slots__ = ("playing", "values")
+
+    def __init__(self) -> None:
+        self.values: list[Any] | None = None
+        self.playing = False
+
+    def take(self, live: Callable[[], T]) -> T:
+        if self.values is None:
+            return live()
+        if self.playing:
+            if self.values:
+                return self.values.pop(0)  # type: ignore[no-any-return]
+            return live()  # the replay went another way; what it was told is used up
+        value = live()
+        self.values.append(value)
+        return value
+
+
+TAPE = Tape()
+
+
+class TapedRandom(random.Random):
+    """A ``random.Random`` whose draws go on the ``TAPE``."""
+
+    def random(self) -> float:
+        return TAPE.take(super().random)
+
+    def getrandbits(self, k: int) -> int:
+        return TAPE.take(lambda: super(TapedRandom, self).getrandbits(k))
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
 class Clock:
     """The mock's notion of now: the real UTC time plus an offset a test can move forward."""
 
@@ -80,7 +125,9 @@ class Clock:
         self.offset = timedelta(0)
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc) + self.offset
+        if TAPE.values is None:
+            return datetime.now(timezone.utc) + self.offset
+        return TAPE.take(_utc_now) + self.offset
 
     def advance(self, **delta: float) -> None:
         """Move the clock forward, e.g. ``sms.clock.advance(days=31)``.
@@ -117,14 +164,20 @@ class Clock:
         return f"Clock(now={self.now().isoformat()}, offset={self.offset})"
 
 
+def _random_hex() -> str:
+    return os.urandom(16).hex()
+
+
 def new_id(prefix: str) -> str:
     """An id in the service's format: ``phone-`` + 32 lowercase hex digits, and so on."""
-    return f"{prefix}-{os.urandom(16).hex()}"
+    if TAPE.values is None:
+        return f"{prefix}-{os.urandom(16).hex()}"
+    return f"{prefix}-{TAPE.take(_random_hex)}"
 
 
 def new_uuid() -> str:
     """A random (version 4) UUID string, as message and request ids are; cheaper than ``uuid.uuid4()``."""
-    h = os.urandom(16).hex()
+    h = os.urandom(16).hex() if TAPE.values is None else TAPE.take(_random_hex)
     return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
 from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate, select
-from smsvoice_mock.backend import Backend, new_id
+from smsvoice_mock.backend import Backend, TapedRandom, new_id
 from smsvoice_mock.errors import check_quota, invalid
 from smsvoice_mock.models.countries import COUNTRIES
 from smsvoice_mock.models.opt_out import OptOutList
@@ -22,7 +22,7 @@ from smsvoice_mock.models.phone_number import (
 from smsvoice_mock.models.pool import join_pool
 from smsvoice_mock.models.tags import merge_tags
 
-_rng = random.Random()
+_rng = TapedRandom()
 
 
 def _filters() -> FilterSpec:

@@ -19,11 +19,11 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from smsvoice_mock.backend import TapedRandom
 from smsvoice_mock.errors import ConflictException, invalid
 from smsvoice_mock.models.account import SANDBOX
 from smsvoice_mock.models.countries import normalize_e164
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 CODE_VALIDITY = timedelta(hours=24)
 DELETE_WAIT = timedelta(hours=24)
-_rng = random.Random()
+_rng = TapedRandom()
 
 # The verification message, per LanguageCode (the mock's wording; EN_US when none is given).
 CODE_MESSAGES = {

@@ -35,7 +35,7 @@ from smsvoice_mock._state import (
 )
 from smsvoice_mock.backend import is_region_name, new_uuid
 from smsvoice_mock.errors import ValidationException
-from smsvoice_mock.server import control, state_file, web
+from smsvoice_mock.server import control, journal, state_file, web
 from smsvoice_mock.server._guard import Guard, forbidden
 from smsvoice_mock.server._http import (
     MAX_BODY,
@@ -110,14 +110,22 @@ class SmsVoiceServer:
             state_file.check_folder(state_path)
         # True when the state came from the state file (a restart), not empty.
         self.restored = state_path is not None and state_file.load(self.state, state_path)
+        self.journal = journal.Journal(state_path) if state_path is not None else None
         # A handle bound to this state (never the process's active mock) for the control API.
         self.mock = SmsVoiceMock()
         self.mock._options = self.state.options
         self.mock._state = self.state
+        if self.journal is not None and self.journal.replay(self._route):
+            self.restored = True
         self.guard = Guard(host, allow_hosts, cors_origins)
         self._http = HttpServer((host, port), self.app, _refusal, timeout_seconds=timeout_seconds)
         self._thread: threading.Thread | None = None
         self._closed = False
+
+    @property
+    def journal_state_path(self) -> str | os.PathLike[str]:
+        assert self.state_path is not None
+        return self.state_path
 
     @property
     def url(self) -> str:
@@ -140,7 +148,13 @@ class SmsVoiceServer:
         with self.state.lock:
             if self._http.stopping:
                 return _SHUTTING_DOWN
-            status, headers, body = self._route(request)
+            if self.journal is not None and journal.changes_state(request):
+                status, headers, body = self.journal.record(request, self._route)
+                if self.journal.size > journal.FOLD_BYTES:
+                    state_file.save(self.state, self.journal_state_path)
+                    self.journal.clear()
+            else:
+                status, headers, body = self._route(request)
         if cors:
             headers = {**headers, **cors}
         return status, headers, body
@@ -213,6 +227,8 @@ class SmsVoiceServer:
             self._http.stopping = True
             if self.state_path is not None:
                 state_file.save(self.state, self.state_path)
+            if self.journal is not None:  # folded into the state file just saved
+                self.journal.clear()
         if self._thread is not None:
             self._http.shutdown()
             self._thread.join()

@@ -75,6 +75,10 @@ class Headers:
     def get(self, name: str, default: str | None = None) -> str | None:
         return self._by_name.get(name.lower(), default)
 
+    def items(self) -> dict[str, str]:
+        """A copy of the headers, by lower-case name."""
+        return dict(self._by_name)
+
     def __repr__(self) -> str:
         return f"Headers({self._by_name!r})"
 
