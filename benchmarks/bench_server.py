@@ -24,6 +24,7 @@ import shutil
 import socket
 import statistics
 import subprocess
+import tempfile
 import sys
 import threading
 import time
@@ -171,10 +172,20 @@ def _wait_until_up(port: int, proc: subprocess.Popen[bytes], what: str) -> None:
     raise SystemExit(f"{what} did not start listening on {HOST}:{port} within 60 s.")
 
 
-def start_ours() -> tuple[subprocess.Popen[bytes], int]:
+def start_ours(*options: str) -> tuple[subprocess.Popen[bytes], int]:
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "smsvoice_mock", "serve", "--host", HOST, "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "smsvoice_mock",
+            "serve",
+            "--host",
+            HOST,
+            "--port",
+            str(port),
+            *options,
+        ],
         stdout=subprocess.DEVNULL,
     )
     _wait_until_up(port, proc, "python -m smsvoice_mock serve")
@@ -285,7 +296,17 @@ def main() -> int:
                     print("moto_server errors:", theirs["errors"][:3])
             if mine["errors"]:
                 print("smsvoice_mock errors:", mine["errors"][:3])
-        print(nothing_lost(our_port, max(args.clients), seconds))
+        print("without --state:", nothing_lost(our_port, max(args.clients), seconds), flush=True)
+        with tempfile.TemporaryDirectory() as folder:
+            durable, durable_port = start_ours("--state", os.path.join(folder, "state"))
+            try:
+                print(
+                    "with --state (journaled, fsync per change):",
+                    nothing_lost(durable_port, max(args.clients), seconds),
+                )
+            finally:
+                durable.terminate()
+                durable.wait(60)
     finally:
         for proc in (ours, moto[0] if moto else None):
             if proc is not None:
