@@ -1,5 +1,6 @@
 """smsvoice_mock: an in-process emulator of AWS End User Messaging SMS and Voice v2 for tests.
 
+import boto3
 from smsvoice_mock import mock_smsvoice
 
 with mock_smsvoice() as sms:
@@ -15,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 from smsvoice_mock._mock import SmsVoiceMock, current_mock, mock_smsvoice
 
 if TYPE_CHECKING:
-    from smsvoice_mock.inbox import InboundMessage, MessageLog, SentMessage
+    from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
 
 __all__ = [
     "InboundMessage",
+    "MessageEvent",
     "MessageLog",
     "SentMessage",
     "SmsVoiceMock",
@@ -30,7 +32,7 @@ __version__ = "0.1.0"
 
 def __getattr__(name: str) -> Any:
     # The record types load with the first mock, not with the package (import stays cheap).
-    if name in ("InboundMessage", "MessageLog", "SentMessage"):
+    if name in ("InboundMessage", "MessageEvent", "MessageLog", "SentMessage"):
         from smsvoice_mock import inbox
 
         return getattr(inbox, name)

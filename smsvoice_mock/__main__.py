@@ -1,93 +1,18 @@
-"""``python -m smsvoice_mock demo``: a narrated scenario under the mock, printed as tables.
+"""python -m smsvoice_mock demo: a narrated scenario under the mock, printed as tables.
 
-``python -m smsvoice_mock checklist``: the operation checklist of docs/behaviour.md.
+python -m smsvoice_mock checklist: the operation checklist of docs/behaviour.md.
 
-``python -m smsvoice_mock refresh-model``: copy the installed botocore's service model into the package
+python -m smsvoice_mock refresh-model: copy the installed botocore's service model into the package
 (for maintainers, after upgrading botocore).
 
-``python -m smsvoice_mock serve [--host 127.0.0.1] [--port 4566] [--state FILE] [--seed FILE]``: the emulator as an
-HTTP server (docs/server.md)."""
+python -m smsvoice_mock serve [--host 127.0.0.1] [--port 4566] [--state FILE] [--seed FILE] [--sandbox]:
+the emulator as an HTTP server (docs/server.md)."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from typing import Any
-
-from smsvoice_mock import mock_smsvoice
-
-CUSTOMER = "+14254147755"  # the AWS destination simulator number that always succeeds
-
-
-def _say(text: str) -> None:
-    print(f"\n>> {text}")
-
-
-def demo() -> int:
-    import boto3
-    from botocore.config import Config
-
-    with mock_smsvoice() as sms:
-        client: Any = boto3.client(
-            "pinpoint-sms-voice-v2",
-            region_name="us-east-1",
-            config=Config(retries={"total_max_attempts": 1}),
-        )
-        _say("Request a US simulator number (no AWS account, credentials or network involved).")
-        number = client.request_phone_number(
-            IsoCountryCode="US",
-            MessageType="TRANSACTIONAL",
-            NumberCapabilities=["SMS"],
-            NumberType="SIMULATOR",
-        )
-        print(f"   {number['PhoneNumber']}  {number['PhoneNumberId']}  status {number['Status']}")
-
-        _say("Give it a keyword; HELP and STOP are already there.")
-        client.put_keyword(
-            OriginationIdentity=number["PhoneNumberId"],
-            Keyword="HOURS",
-            KeywordMessage="We are open 9-5, Monday to Friday.",
-        )
-        for kw in client.describe_keywords(OriginationIdentity=number["PhoneNumberId"])["Keywords"]:
-            print(f"   {kw['Keyword']:<6} {kw['KeywordAction']:<19} {kw['KeywordMessage']}")
-
-        _say(f"Send two messages to the customer at {CUSTOMER}.")
-        for body in ("Your order #1042 has shipped.", "Your order #1042 was delivered. Enjoy! 📦"):
-            out = client.send_text_message(
-                DestinationPhoneNumber=CUSTOMER,
-                OriginationIdentity=number["PhoneNumber"],
-                MessageBody=body,
-            )
-            print(f"   accepted, MessageId {out['MessageId']}")
-
-        _say("The customer texts HOURS, then STOP.")
-        for text in ("hours?", "STOP"):
-            inbound = sms.simulate_inbound(
-                destination_number=number["PhoneNumber"],
-                origination_number=CUSTOMER,
-                message_body=text,
-            )
-            reply = inbound.response.message_body if inbound.response else "(no reply)"
-            print(f"   {text!r} -> keyword {inbound.keyword} ({inbound.action}); reply: {reply}")
-
-        _say("The next send is refused by the service, as AWS would refuse it.")
-        try:
-            client.send_text_message(
-                DestinationPhoneNumber=CUSTOMER,
-                OriginationIdentity=number["PhoneNumber"],
-                MessageBody="Sale!",
-            )
-        except client.exceptions.ConflictException as error:
-            print(
-                f"   ConflictException, Reason {error.response['Reason']}: {error.response['Message']}"
-            )
-
-        _say("What the customer's phone received:")
-        print(sms.sent_messages)
-        _say("What the customer sent:")
-        print(sms.inbound_messages)
-    return 0
 
 
 def checklist() -> str:
@@ -138,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m smsvoice_mock", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m smsvoice_mock",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"smsvoice_mock {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
     commands.add_parser("demo", help="run a narrated scenario under the mock")
@@ -147,7 +76,9 @@ def _main(argv: list[str] | None = None) -> int:
         "refresh-model", help="ship the installed botocore's service model in the package"
     )
     serve = commands.add_parser(
-        "serve", help="serve the emulator over HTTP (JSON 1.0) for the AWS CLI and other SDKs"
+        "serve",
+        help="serve the emulator over HTTP (JSON 1.0) for the AWS CLI and other SDKs",
+        prog="python -m smsvoice_mock serve",  # a bad option shows serve's own usage
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument(
@@ -172,8 +103,13 @@ def _main(argv: list[str] | None = None) -> int:
         default=[],
         help="let pages of ORIGIN (e.g. http://localhost:3000) call the server (repeatable)",
     )
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # name the command's own usage (serve --prot 5000 shows serve's options)
+        subparser = commands.choices[args.command]
+        subparser.error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command == "demo":
+        from smsvoice_mock._demo import demo
+
         return demo()
     if args.command == "refresh-model":
         from smsvoice_mock._model import refresh

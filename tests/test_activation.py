@@ -231,6 +231,7 @@ def test_public_api_is_explicit() -> None:
     """The package re-exports only what ``__all__`` names."""
     assert set(smsvoice_mock.__all__) == {
         "InboundMessage",
+        "MessageEvent",
         "MessageLog",
         "SentMessage",
         "SmsVoiceMock",
@@ -271,3 +272,15 @@ def test_typed_usage_examples_run() -> None:
     assert asyncio.run(typed_usage.decorated_async()) == "123456789012"
     assert typed_usage.context_manager() is None
     assert _state.active is None
+
+
+def test_record_types_import_from_the_package() -> None:
+    """The record types docs/reference.md names import from ``smsvoice_mock`` itself."""
+    from smsvoice_mock import InboundMessage, MessageEvent, MessageLog, SentMessage, inbox
+
+    assert (InboundMessage, MessageEvent, MessageLog, SentMessage) == (
+        inbox.InboundMessage,
+        inbox.MessageEvent,
+        inbox.MessageLog,
+        inbox.SentMessage,
+    )

@@ -51,3 +51,34 @@ def test_inspecting_examples_run(index: int) -> None:
     code = _python_blocks(ROOT / "docs" / "inspecting.md")[index]
     exec(compile(code, f"docs/inspecting.md[{index}]", "exec"), {"__name__": "docs_example"})
     assert _state.active is None
+
+
+def test_demo_survives_a_cp1252_terminal() -> None:
+    """The demo prints on a terminal that cannot encode every character (Windows' cp1252)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "smsvoice_mock", "demo"], env=env, capture_output=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr.decode("cp1252", "replace")
+    out = done.stdout.decode("cp1252")
+    assert "You are now opted out and will receive no further messages." in out
+    assert "PENDING" in out and "ACTIVE" in out
+    assert "http://127.0.0.1:4566" in out and "smsvoice_mock serve" in out
+
+
+def test_serve_typo_shows_serve_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelt serve option shows serve's own usage, with its options, including --sandbox."""
+    with pytest.raises(SystemExit):
+        main(["serve", "--prot", "5000"])
+    err = capsys.readouterr().err
+    assert "usage: python -m smsvoice_mock serve" in err
+    assert "--prot 5000" in err
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "--sandbox" in out
+    assert "``" not in out
