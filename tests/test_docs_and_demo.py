@@ -66,8 +66,10 @@ def test_demo_survives_a_cp1252_terminal() -> None:
     assert done.returncode == 0, done.stderr.decode("cp1252", "replace")
     out = done.stdout.decode("cp1252")
     assert "You are now opted out and will receive no further messages." in out
-    assert "PENDING" in out and "ACTIVE" in out
-    assert "http://127.0.0.1:4566" in out and "smsvoice_mock serve" in out
+    assert "PENDING" in out
+    assert "ACTIVE" in out
+    assert "http://127.0.0.1:4566" in out
+    assert "smsvoice_mock serve" in out
 
 
 def test_serve_typo_shows_serve_usage(capsys: pytest.CaptureFixture[str]) -> None:
