@@ -9,10 +9,18 @@ any other client a test drives::
                         "--endpoint-url", smsvoice_server], check=True)
 
 The state lasts the session; ``POST {url}/_smsvoice/reset`` drops it between tests.
+
+For the session the fixture also sets, where the test process has not set them already, the
+environment the processes a test starts read: ``AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2`` (the server's
+URL; botocore 1.31 and later, the AWS CLI v2 and the SDKs of other languages read it),
+``AWS_DEFAULT_REGION`` (``us-east-1``) and dummy credentials (``AWS_ACCESS_KEY_ID`` and
+``AWS_SECRET_ACCESS_KEY``, ``test``), so ``aws pinpoint-sms-voice-v2 describe-pools --endpoint-url
+URL`` and an SDK client just work. They are put back as they were when the session ends.
 """
 
 from __future__ import annotations
 
+import os
 import selectors
 import subprocess
 import sys
@@ -74,7 +82,17 @@ def stop_server(proc: subprocess.Popen[str], timeout: float = 10.0) -> int:
 def smsvoice_server() -> Iterator[str]:
     """The endpoint URL of a ``python -m smsvoice_mock serve`` subprocess started for the session."""
     proc, url = start_server()
+    wanted = {
+        "AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2": url,
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_ACCESS_KEY_ID": "test",
+        "AWS_SECRET_ACCESS_KEY": "test",
+    }
+    added = {name: value for name, value in wanted.items() if name not in os.environ}
+    os.environ.update(added)
     try:
         yield url
     finally:
+        for name in added:
+            os.environ.pop(name, None)
         stop_server(proc)
