@@ -36,6 +36,10 @@ def context_manager() -> SentMessage | None:
                 destination_number=number, origination_number="+14254147755", message_body="STOP"
             )
         found: list[SentMessage] = sms.sent_messages.find(channel="SMS")
+        coded: list[SentMessage] = sms.sent_messages.find(
+            message_body=lambda body: "code" in body, destination_phone_number="+14254147755"
+        )
+        found += coded
         return inbound.response if inbound is not None else (found[0] if found else None)
 
 

@@ -42,6 +42,7 @@ const sent = await client.send(
 );
 const inbound = await fetch(`${endpoint}/_smsvoice/inbound`, {
   method: "POST",
+  headers: { "Content-Type": "application/json" },
   body: JSON.stringify({
     destination_number: number.PhoneNumber,
     origination_number: CUSTOMER,
