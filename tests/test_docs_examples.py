@@ -27,9 +27,29 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import botocore
 import pytest
 
 from smsvoice_mock.server.pytest_plugin import start_server, stop_server
+
+
+def _client_lacks() -> list[str]:
+    """The service's operations the installed botocore's client does not have."""
+    import botocore.session
+
+    from smsvoice_mock._model import operation_names
+
+    installed = botocore.session.get_session().get_service_model("pinpoint-sms-voice-v2")
+    return sorted(operation_names() - set(installed.operation_names))
+
+
+_LACKS = _client_lacks()
+if _LACKS:  # the docs are written for a client of the service's current API
+    pytest.skip(
+        f"botocore {botocore.__version__}'s client lacks {len(_LACKS)} operations the docs call "
+        f"(e.g. {_LACKS[0]}); the docs' examples run on a current botocore",
+        allow_module_level=True,
+    )
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
