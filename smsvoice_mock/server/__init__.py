@@ -123,11 +123,6 @@ class SmsVoiceServer:
         self._closed = False
 
     @property
-    def journal_state_path(self) -> str | os.PathLike[str]:
-        assert self.state_path is not None
-        return self.state_path
-
-    @property
     def url(self) -> str:
         host, port = self._http.socket.getsockname()[:2]
         host = f"[{host}]" if ":" in host else host
@@ -150,8 +145,8 @@ class SmsVoiceServer:
                 return _SHUTTING_DOWN
             if self.journal is not None and journal.changes_state(request):
                 status, headers, body = self.journal.record(request, self._route)
-                if self.journal.size > journal.FOLD_BYTES:
-                    state_file.save(self.state, self.journal_state_path)
+                if self.journal.size > journal.FOLD_BYTES and self.state_path is not None:
+                    state_file.save(self.state, self.state_path)
                     self.journal.clear()
             else:
                 status, headers, body = self._route(request)
