@@ -24,8 +24,10 @@ server's control API call the same two functions.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import importlib
 import json
+import typing
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,9 +37,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smsvoice_mock._model import service_model
+from smsvoice_mock._records import Ref
+from smsvoice_mock._records import dump as dump_record
+from smsvoice_mock._records import hints as record_hints
+from smsvoice_mock._records import load as load_record
 from smsvoice_mock._state import is_account_id
 from smsvoice_mock._validate import Problem, compile_shape
-from smsvoice_mock.backend import new_id
+from smsvoice_mock.backend import is_region_name, new_id
 from smsvoice_mock.errors import ServiceError, already_exists, check_quota, invalid
 from smsvoice_mock.models.configuration_set import ConfigurationSet, EventDestination
 from smsvoice_mock.models.countries import country_of, normalize_e164
@@ -66,7 +72,7 @@ if TYPE_CHECKING:
     from smsvoice_mock.backend import Backend
     from smsvoice_mock.models.keyword import KeywordSet
 
-__all__ = ["FAMILIES", "apply_seed", "read_seed", "take_snapshot"]
+__all__ = ["FAMILIES", "FORMAT", "apply_seed", "read_seed", "take_snapshot"]
 
 
 @dataclass(frozen=True)
@@ -194,6 +200,26 @@ KEYWORD = _Family(
 # The families of one account and region, in the order a seed applies them (references point back).
 FAMILIES = ("opt_out_lists", "sender_ids", "phone_numbers", "pools", "configuration_sets")
 ACCOUNTS = "accounts"
+# What a snapshot adds for the state to be whole (docs/seeding.md, "What a snapshot holds"): the
+# backend's other stores as the package's own records (with the ARN type of each), the account's
+# record, the 30-day history of opt-out lists; at the top, the message logs and the clock.
+RECORDS = {
+    "registration_attachments": "registration-attachment",
+    "registrations": "registration",
+    "rcs_agents": "rcs-agent",
+    "protect_configurations": "protect-configuration",
+    "notify_configurations": "notify-configuration",
+    "verified_destination_numbers": "verified-destination-number",
+    "resource_policies": "",
+}
+ACCOUNT = "account"
+_ACCOUNT_MEMBERS = ("account_tier", "auto_activate", "settings", "spend", "idempotency")
+OPT_OUT_HISTORY = "opt_out_history"
+SECTION_KEYS = (*FAMILIES, *RECORDS, ACCOUNT, OPT_OUT_HISTORY)
+LOGS = ("sent_messages", "inbound_messages", "events", "dry_runs")
+FORMAT_KEY = "format"
+FORMAT = 2  # 1 was the server's pickled state file
+TOP_KEYS = (*SECTION_KEYS, ACCOUNTS, FORMAT_KEY, "written_by", "written_at", "clock", *LOGS)
 
 
 # -- reading a seed -------------------------------------------------------------------------
@@ -442,7 +468,11 @@ def _sender_id(backend: Backend, where: str, entry: Any) -> None:
 
 
 def _phone_number(
-    backend: Backend, where: str, entry: Any, pooled: list[tuple[str, PhoneNumber, str]]
+    backend: Backend,
+    where: str,
+    entry: Any,
+    pooled: list[tuple[str, PhoneNumber, str]],
+    exact: bool = False,
 ) -> None:
     given = entry if isinstance(entry, Mapping) else {}
     number = given.get("PhoneNumber")
@@ -483,7 +513,11 @@ def _phone_number(
         _quota(backend, backend.phone_numbers, "PHONE_NUMBERS")
     _keywords(where, full, made.keywords)
     backend.phone_numbers[made.id] = made
-    if registration_required(backend, made) and made.registration_id not in backend.registrations:
+    if (
+        not exact
+        and registration_required(backend, made)
+        and made.registration_id not in backend.registrations
+    ):
         # A number production code reads from its settings sends: a seeded US toll-free or 10DLC
         # number is registered (a COMPLETE registration, with the entry's RegistrationId if any).
         given_registration, made.registration_id = made.registration_id, None
@@ -611,13 +645,18 @@ _APPLY: dict[str, Callable[[Backend, str, Any], None]] = {
 }
 
 
-def _section(backend: Backend, where: str, section: Mapping[str, Any]) -> None:
-    """Apply the families of one account and region, in dependency order."""
+def _section(backend: Backend, where: str, section: Mapping[str, Any], exact: bool = False) -> None:
+    """Apply the families of one account and region, in dependency order: the account and the
+    records first (a seeded number's registration may be one of them), then the API-shaped
+    families, then what points at them."""
+    if ACCOUNT in section:
+        _account(backend, f'{where}["{ACCOUNT}"]', section[ACCOUNT])
+    loaded = _load_records(backend, where, section)
     pooled: list[tuple[str, PhoneNumber, str]] = []
     for family in FAMILIES:
         for at, entry in _items(f'{where}["{family}"]', section.get(family)):
             if family == "phone_numbers":
-                _phone_number(backend, at, entry, pooled)
+                _phone_number(backend, at, entry, pooled, exact)
             else:
                 _APPLY[family](backend, at, entry)
     for at, number, pool_id in pooled:
@@ -625,11 +664,14 @@ def _section(backend: Backend, where: str, section: Mapping[str, Any]) -> None:
             pool = backend.pool(pool_id)
             if number.arn not in pool.members:
                 _admit(pool, number)
+    _resolve_references(backend, loaded)
+    if OPT_OUT_HISTORY in section:
+        _opt_out_history(backend, f'{where}["{OPT_OUT_HISTORY}"]', section[OPT_OUT_HISTORY])
 
 
 def _sections(state: MockState, data: Any) -> list[tuple[Backend, str, Mapping[str, Any]]]:
     """``(backend, where, families)`` for the activation's account and region and each in ``accounts``."""
-    top = _known("seed", data, (*FAMILIES, ACCOUNTS), "a seed")
+    top = _known("seed", data, TOP_KEYS, "a seed")
     found = [(state.backend(), "seed", top)]
     accounts = _mapping('seed["accounts"]', top.get(ACCOUNTS) or {}, "accounts")
     for account, regions in accounts.items():
@@ -638,25 +680,162 @@ def _sections(state: MockState, data: Any) -> list[tuple[Backend, str, Mapping[s
             raise ValueError(f"{at}: an account id is a 12-digit string such as '111122223333'.")
         for region, section in _mapping(at, regions, "an account's regions").items():
             where = f'{at}["{region}"]'
-            if not (isinstance(region, str) and region):
-                raise ValueError(f"{where}: a region is a name such as 'eu-west-1'.")
-            families = _known(where, section, FAMILIES, "a region's resources")
+            if not (isinstance(region, str) and is_region_name(region)):
+                raise ValueError(
+                    f"{where}: a region is a name of the service's endpoint data such as 'eu-west-1'."
+                )
+            families = _known(where, section, SECTION_KEYS, "a region's resources")
             found.append((state.backend(account, region), where, families))
     return found
 
 
+def _format(data: Mapping[str, Any]) -> bool:
+    """Whether ``data`` is a snapshot (it names its format) rather than a hand-written seed."""
+    if FORMAT_KEY not in data:
+        return False
+    if data[FORMAT_KEY] != FORMAT:
+        raise ValueError(
+            f'seed["{FORMAT_KEY}"]: this is format {data[FORMAT_KEY]!r}, written by '
+            f"{data.get('written_by', 'another version')}; this smsvoice_mock reads format {FORMAT} "
+            "(and seeds without a format)."
+        )
+    return True
+
+
 def apply_seed(state: MockState, data: Mapping[str, Any]) -> None:
-    """Add the resources ``data`` describes; on the first problem, a ``ValueError`` naming the entry
-    and the state as it was."""
+    """Add the resources (and records, logs and clock) ``data`` describes; on the first problem, a
+    ``ValueError`` naming the entry and the state as it was."""
     with state.lock:
         saved = copy.deepcopy(state.backends, {id(state.clock): state.clock})
+        logs = {name: list(getattr(state, name)) for name in LOGS}
+        offset = state.clock.offset
         try:
+            exact = _format(_mapping("seed", data, "a seed"))
             for backend, where, section in _sections(state, data):
-                _section(backend, where, section)
+                _section(backend, where, section, exact)
+            _load_logs(state, data)
+            if "clock" in data:
+                _clock(state, data["clock"])
         except BaseException:
             state.backends.clear()
             state.backends.update(saved)
+            for name, items in logs.items():
+                log = getattr(state, name)
+                log._clear()
+                for item in items:
+                    log._append(item)
+            state.clock.offset = offset
             raise
+
+
+# -- the package's own records: what the API-shaped families don't cover ----------------------
+
+
+def _store_type(name: str) -> Any:
+    """The record type of one of the backend's stores (``registrations`` -> ``Registration``)."""
+    from smsvoice_mock.backend import Backend
+
+    return typing.get_args(record_hints(Backend)[name])[1]
+
+
+def _load_records(
+    backend: Backend, where: str, section: Mapping[str, Any]
+) -> list[tuple[str, Any]]:
+    loaded: list[tuple[str, Any]] = []
+    for name in RECORDS:
+        store = getattr(backend, name)
+        kind = _store_type(name)
+        for at, item in _items(f'{where}["{name}"]', section.get(name)):
+            record = load_record(kind, item, at)
+            # A policy is kept under its resource's ARN, every other record under its id.
+            key = record.resource.arn if name == "resource_policies" else record.id
+            if key in store:
+                raise ValueError(f"{at}: {key!r} already exists in account {backend.account_id}.")
+            resource_type = RECORDS[name]
+            if resource_type and record.arn != backend.arn(resource_type, key):
+                raise ValueError(
+                    f"{at}: arn {record.arn!r} doesn't name this record of account "
+                    f"{backend.account_id} in {backend.region}, whose ARN is "
+                    f"{backend.arn(resource_type, key)!r}."
+                )
+            store[key] = record
+            loaded.append((at, record))
+    return loaded
+
+
+def _resolve_references(backend: Backend, loaded: list[tuple[str, Any]]) -> None:
+    """Swap each ``Ref`` of the records just loaded for the resource of this backend it names."""
+    from smsvoice_mock.models.registration import Registration
+    from smsvoice_mock.models.resources import ResourcePolicy, resolve
+
+    for at, record in loaded:
+        holders: list[Any] = []
+        if isinstance(record, Registration):
+            holders = list(record.associations)
+        elif isinstance(record, ResourcePolicy):
+            holders = [record]
+        for holder in holders:
+            if isinstance(holder.resource, Ref):
+                with _naming(at):
+                    holder.resource = resolve(backend, holder.resource.arn)
+
+
+def _account(backend: Backend, where: str, entry: Any) -> None:
+    """The account's tier, settings, spend and idempotency cache, as a snapshot wrote them."""
+    from smsvoice_mock.backend import Backend
+    from smsvoice_mock.models.account import PRODUCTION, SANDBOX, AccountSettings
+
+    found = _known(where, entry, _ACCOUNT_MEMBERS, "the account's record")
+    hints = record_hints(Backend)
+    read = {
+        member: load_record(hints[member], value, f'{where}["{member}"]')
+        for member, value in found.items()
+    }
+    tier = read.get("account_tier", backend.account_tier)
+    if tier not in (SANDBOX, PRODUCTION):
+        raise ValueError(f'{where}["account_tier"]: {SANDBOX} or {PRODUCTION}, not {tier!r}.')
+    read.setdefault("settings", AccountSettings.for_tier(tier))
+    for member, value in read.items():
+        setattr(backend, member, value)
+
+
+def _opt_out_history(backend: Backend, where: str, entry: Any) -> None:
+    """When each number was last deleted from each opt-out list (the 30-day rule)."""
+    history = load_record(dict[str, dict[str, datetime]], entry, where)
+    for name, deleted in history.items():
+        found = backend.opt_out_lists.get(name)
+        if found is None:
+            raise ValueError(f'{where}["{name}"]: there is no opt-out list {name!r}.')
+        found.deleted_at.update(deleted)
+
+
+def _load_logs(state: MockState, data: Mapping[str, Any]) -> None:
+    from smsvoice_mock.inbox import InboundMessage
+
+    for name in LOGS:
+        log = getattr(state, name)
+        for at, item in _items(f'seed["{name}"]', data.get(name)):
+            record = load_record(log._kind, item, at)
+            if isinstance(record, InboundMessage) and record.response is not None:
+                # The service's answer to a keyword is the same record in sent_messages.
+                sent = state.sent_messages._by_message_id(record.response.message_id)
+                if sent == record.response:
+                    record = dataclasses.replace(record, response=sent)
+            log._append(record)
+
+
+def _clock(state: MockState, entry: Any) -> None:
+    found = _known('seed["clock"]', entry, ("offset_seconds",), "the clock")
+    seconds = found.get("offset_seconds", 0)
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        raise ValueError('seed["clock"]["offset_seconds"]: a number of seconds, not {seconds!r}.')
+    offset = state.clock.offset
+    state.clock.offset = type(offset)(0)
+    try:
+        state.clock.advance(seconds=seconds)
+    except (TypeError, ValueError) as exc:
+        state.clock.offset = offset
+        raise ValueError(f'seed["clock"]["offset_seconds"]: {exc}') from None
 
 
 # -- taking a snapshot ----------------------------------------------------------------------
@@ -739,17 +918,52 @@ def _families(backend: Backend) -> dict[str, Any]:
         "phone_numbers": numbers,
         "pools": pools,
         "configuration_sets": configuration_sets,
+        **{name: [dump_record(r) for r in getattr(backend, name).values()] for name in RECORDS},
     }
-    return {family: entries for family, entries in families.items() if entries}
+    found_section: dict[str, Any] = {
+        family: entries for family, entries in families.items() if entries
+    }
+    account = _account_record(backend)
+    if account:
+        found_section[ACCOUNT] = account
+    history = {
+        name: dump_record(found.deleted_at)
+        for name, found in backend.opt_out_lists.items()
+        if found.deleted_at
+    }
+    if history:
+        found_section[OPT_OUT_HISTORY] = history
+    return found_section
+
+
+def _account_record(backend: Backend) -> dict[str, Any]:
+    """The account's members that differ from those of a new account of its tier."""
+    from smsvoice_mock.models.account import AccountSettings
+
+    fresh = {
+        "auto_activate": True,
+        "settings": AccountSettings.for_tier(backend.account_tier),
+        "spend": {},
+        "idempotency": {},
+    }
+    record = {
+        member: dump_record(getattr(backend, member))
+        for member in _ACCOUNT_MEMBERS
+        if member == "account_tier" or getattr(backend, member) != fresh[member]
+    }
+    return record if len(record) > 1 else {}
 
 
 def take_snapshot(state: MockState) -> dict[str, Any]:
-    """The state's phone numbers, sender IDs, opt-out lists, pools and configuration sets as a seed:
-    ``apply_seed`` on a fresh state rebuilds them. JSON-ready (timestamps as ISO 8601 strings)."""
+    """The whole state as a seed: ``apply_seed`` on a fresh state rebuilds it. The API-shaped
+    families of every account and region, the records they don't cover, the message logs and the
+    clock, with the format's number. JSON-ready (timestamps as ISO 8601 strings)."""
     with state.lock:
         home = (state.account_id, state.region)
         backend = state.backends.get(home)
-        snapshot: dict[str, Any] = _families(backend) if backend is not None else {}
+        snapshot: dict[str, Any] = {FORMAT_KEY: FORMAT}
+        if backend is not None:
+            snapshot.update(_families(backend))
         accounts: dict[str, dict[str, Any]] = {}
         for (account, region), other in sorted(state.backends.items()):
             families = _families(other) if (account, region) != home else {}
@@ -757,4 +971,11 @@ def take_snapshot(state: MockState) -> dict[str, Any]:
                 accounts.setdefault(account, {})[region] = families
         if accounts:
             snapshot[ACCOUNTS] = accounts
+        for name in LOGS:
+            log = getattr(state, name)
+            if len(log):
+                snapshot[name] = [dump_record(item) for item in log]
+        seconds = state.clock.offset.total_seconds()
+        if seconds:
+            snapshot["clock"] = {"offset_seconds": seconds}
         return snapshot

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from smsvoice_mock.models.protect import ProtectConfiguration
     from smsvoice_mock.models.rcs import RcsAgent
     from smsvoice_mock.models.registration import Registration, RegistrationAttachment
+    from smsvoice_mock.models.resources import ResourcePolicy
     from smsvoice_mock.models.sender_id import SenderId
     from smsvoice_mock.models.verified import VerifiedDestinationNumber
 
@@ -123,6 +124,8 @@ class Clock:
 
     def __init__(self) -> None:
         self.offset = timedelta(0)
+        # Called after every move (the state delivers the event records a delay held until then).
+        self.on_advance: Callable[[], None] | None = None
 
     def now(self) -> datetime:
         if TAPE.values is None:
@@ -159,6 +162,8 @@ class Clock:
                 "The clock cannot move outside the years 1970 to 9998; advance it by less."
             )
         self.offset = offset
+        if self.on_advance is not None:
+            self.on_advance()
 
     def __repr__(self) -> str:
         return f"Clock(now={self.now().isoformat()}, offset={self.offset})"
@@ -221,7 +226,7 @@ class Backend:
     rcs_agents: dict[str, RcsAgent] = field(default_factory=dict)
     notify_configurations: dict[str, NotifyConfiguration] = field(default_factory=dict)
     protect_configurations: dict[str, ProtectConfiguration] = field(default_factory=dict)
-    resource_policies: dict[str, Any] = field(default_factory=dict)
+    resource_policies: dict[str, ResourcePolicy] = field(default_factory=dict)
     settings: AccountSettings = field(init=False)
     partition: str = field(init=False)  # the region's, from botocore's partition data
     # Money spent per (spend limit name, "YYYY-MM" of the clock), in US dollars.

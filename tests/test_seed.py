@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from smsvoice_mock import SmsVoiceMock, mock_smsvoice
+from smsvoice_mock._seed import FORMAT
 from tests.helpers import make_client, request_number
 
 NUMBER_ID = "phone-0123456789abcdef0123456789abcdef"
@@ -141,11 +142,13 @@ def test_seed_round_trips_through_snapshot() -> None:
     with mock_smsvoice(seed=first) as again:
         assert again.snapshot() == first
     assert set(first) == {
+        "format",
         "phone_numbers",
         "sender_ids",
         "opt_out_lists",
         "pools",
         "configuration_sets",
+        "registrations",  # the COMPLETE registration a seeded toll-free number gets
     }
 
 
@@ -326,7 +329,7 @@ def test_a_failed_seed_changes_nothing(sms: SmsVoiceMock, client: Any) -> None:
     with pytest.raises(ValueError, match="at least one origination identity"):
         sms.seed(broken)
     assert client.describe_configuration_sets()["ConfigurationSets"] == []
-    assert sms.snapshot() == {}
+    assert sms.snapshot() == {"format": FORMAT}
 
 
 def test_a_failed_seed_option_leaves_no_mock_active() -> None:
@@ -352,7 +355,7 @@ def _number(**overrides: Any) -> dict[str, Any]:
 BAD_SEEDS = [
     (
         {"phone_number": []},
-        "seed: unknown key(s) phone_number; valid keys are accounts, configuration_sets",
+        "seed: unknown key(s) phone_number; valid keys are account, accounts, clock, configuration_sets",
     ),
     ({"phone_numbers": {"a": 1}}, 'seed["phone_numbers"]: a list of entries'),
     (
@@ -596,7 +599,7 @@ def test_the_two_functions_need_only_the_state() -> None:
     from smsvoice_mock._state import MockState, Options
 
     state = MockState(Options(account_id="111122223333", region="eu-west-1"))
-    assert take_snapshot(state) == {}
+    assert take_snapshot(state) == {"format": FORMAT}
     apply_seed(state, {"configuration_sets": [{"ConfigurationSetName": "eu"}]})
     (entry,) = take_snapshot(state)["configuration_sets"]
     assert entry["ConfigurationSetName"] == "eu"

@@ -1,34 +1,27 @@
 """``--state FILE``: the emulator's state kept across restarts of the server.
 
-The file is a header line, a JSON line and a payload::
+The file is JSON: the document ``sms.snapshot()`` answers (docs/seeding.md), with its format number and
+who wrote it::
 
-    SMSVOICE-MOCK-STATE
-    {"format": 1, "sha256": "...", "written_by": "smsvoice_mock 0.1.0", "written_at": "..."}
-    <pickle of the resources, the message logs and the clock>
+    {"format": 2, "written_by": "smsvoice_mock 0.1.0", "written_at": "...",
+     "phone_numbers": [...], ..., "registrations": [...], "sent_messages": [...], "clock": {...}}
+
+It is read back through the seed's validation (``apply_seed``: every entry checked against its shape
+and the models' rules, every record member against its declared type), so it is data and nothing
+else: nothing in it is executed or names a type. A file that is not JSON, has no format or another
+format (1 was a pickle, written by versions before 0.2), or breaks a rule is refused with a
+``StateFileError`` that says what to do, and left as it is: the server never starts on an empty state
+in its place. Fault and delivery rules are not kept (they belong to the test that added them).
 
 It is written atomically (a temporary file in the same folder, flushed and fsynced, then
-``os.replace``), so a reader sees the old file or the new one, never half of one. A file without the
-header line, with another format number, or whose payload does not match its checksum is refused with
-a ``StateFileError`` that says what to do: the server never starts on an empty state in its place.
-
-The payload is a pickle, loaded only after the header and the checksum matched, and then only
-through an unpickler that builds nothing but this package's own records and a short list of plain
-data types (``datetime``, ``Decimal``, ``collections``' containers…): a crafted file whose checksum
-matches (the checksum proves integrity, not authorship) cannot name ``os.system`` or any other
-callable, and is refused with a ``StateFileError``. A clock saved outside the years the clock allows
-is refused too. Fault rules are not kept (they belong to the test that added them).
+``os.replace``), so a reader sees the old file or the new one, never half of one.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import enum
-import hashlib
-import io
 import json
 import os
-import pickle
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -37,9 +30,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from smsvoice_mock._state import MockState
 
-MAGIC = b"SMSVOICE-MOCK-STATE\n"
-FORMAT = 1
-_LOGS = ("sent_messages", "inbound_messages", "events", "dry_runs")
+# The first bytes of a state file of format 1 (a pickle), refused with a sentence of its own.
+PICKLED = b"SMSVOICE-MOCK-STATE\n"
 
 
 class StateFileError(Exception):
@@ -55,24 +47,16 @@ def _version() -> str:
 
 def dumps(state: MockState) -> bytes:
     """The state file's bytes for ``state`` (taken under the state's lock: no torn resource)."""
+    from smsvoice_mock._seed import take_snapshot
+
     with state.lock:
-        payload = pickle.dumps(
-            {
-                "options": state.options,
-                "sandboxed": state.sandboxed,
-                "clock": state.clock,
-                "backends": state.backends,
-                **{name: list(getattr(state, name)) for name in _LOGS},
-            },
-            protocol=pickle.HIGHEST_PROTOCOL,
-        )
-    header = {
-        "format": FORMAT,
-        "sha256": hashlib.sha256(payload).hexdigest(),
+        document = take_snapshot(state)
+    written = {
+        "format": document.pop("format"),
         "written_by": f"smsvoice_mock {_version()}",
         "written_at": datetime.now(timezone.utc).isoformat(),
     }
-    return MAGIC + json.dumps(header).encode() + b"\n" + payload
+    return json.dumps({**written, **document}, separators=(",", ":")).encode()
 
 
 def save(state: MockState, path: str | os.PathLike[str]) -> None:
@@ -116,54 +100,6 @@ def check_folder(path: str | os.PathLike[str]) -> None:
         )
 
 
-_SAFE_MODULES = ("smsvoice_mock.",)
-_SAFE_GLOBALS = frozenset(
-    {
-        ("datetime", "datetime"),
-        ("datetime", "timedelta"),
-        ("datetime", "timezone"),
-        ("datetime", "date"),
-        ("decimal", "Decimal"),
-        ("collections", "OrderedDict"),
-        ("collections", "defaultdict"),
-        ("collections", "deque"),
-        ("builtins", "set"),
-        ("builtins", "frozenset"),
-        ("builtins", "dict"),
-        ("builtins", "list"),
-        ("builtins", "tuple"),
-        ("builtins", "bytearray"),
-        ("builtins", "object"),
-        ("copyreg", "_reconstructor"),
-        ("threading", "RLock"),
-        ("_thread", "RLock"),
-    }
-)
-
-
-def _is_record_type(found: Any) -> bool:
-    """A dataclass, an enum or the clock: types whose construction runs no code of the file's."""
-    from smsvoice_mock.backend import Clock
-
-    return isinstance(found, type) and (
-        dataclasses.is_dataclass(found) or issubclass(found, enum.Enum) or found is Clock
-    )
-
-
-class _DataOnly(pickle.Unpickler):
-    """Builds only this package's classes and plain data types; anything else is refused."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _SAFE_GLOBALS or (
-            module.startswith(_SAFE_MODULES) and not name.startswith("_") and "." not in name
-        ):
-            found = super().find_class(module, name)
-            if module.startswith(_SAFE_MODULES) and not _is_record_type(found):
-                raise pickle.UnpicklingError(f"{module}.{name} is not a record type")
-            return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not data this package writes")
-
-
 def _refuse(path: Path, problem: str) -> StateFileError:
     return StateFileError(
         f"{path} {problem}; the server will not start on it (nor overwrite it): "
@@ -171,38 +107,39 @@ def _refuse(path: Path, problem: str) -> StateFileError:
     )
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def loads(data: bytes, path: Path) -> dict[str, Any]:
-    """The saved state in ``data``, after checking the header, the format and the checksum."""
-    if not data.startswith(MAGIC):
-        raise _refuse(
-            path, "is not a smsvoice_mock state file (it lacks the SMSVOICE-MOCK-STATE header)"
-        )
-    header_line, newline, payload = data[len(MAGIC) :].partition(b"\n")
-    try:
-        header = json.loads(header_line) if newline else None
-    except ValueError:
-        header = None
-    if not isinstance(header, dict):
-        raise _refuse(path, "is a corrupt smsvoice_mock state file (its header line is not JSON)")
-    if header.get("format") != FORMAT:
+    """The saved document in ``data``, after checking that it is a state file of this format."""
+    from smsvoice_mock._seed import FORMAT
+
+    if data.startswith(PICKLED):
         raise _refuse(
             path,
-            f"has state file format {header.get('format')!r}, written by "
-            f"{header.get('written_by', 'an unknown version')}; this smsvoice_mock reads format {FORMAT}",
+            "is a state file of format 1 (a pickle, written before smsvoice_mock 0.2); this version "
+            f"reads only its JSON format {FORMAT} and never loads a pickle",
         )
-    if hashlib.sha256(payload).hexdigest() != header.get("sha256"):
-        raise _refuse(path, "is a corrupt smsvoice_mock state file (its checksum does not match)")
     try:
-        saved = _DataOnly(io.BytesIO(payload)).load()
-    except Exception as exc:
+        document = json.loads(data, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        document = None
+    if not isinstance(document, dict) or "format" not in document:
+        raise _refuse(path, "is not a smsvoice_mock state file (a JSON object with a format)")
+    if document["format"] != FORMAT:
         raise _refuse(
-            path, f"was written by {header.get('written_by')} and cannot be read here ({exc!r})"
-        ) from None
-    return dict(saved)
+            path,
+            f"has state file format {document['format']!r}, written by "
+            f"{document.get('written_by', 'an unknown version')}; this smsvoice_mock reads format {FORMAT}",
+        )
+    return document
 
 
 def load(state: MockState, path: str | os.PathLike[str]) -> bool:
     """Fill ``state`` from ``path``; ``False`` when there is no file yet (the first start)."""
+    from smsvoice_mock._seed import apply_seed
+
     source = Path(path)
     try:
         data = source.read_bytes()
@@ -212,22 +149,9 @@ def load(state: MockState, path: str | os.PathLike[str]) -> bool:
         raise StateFileError(
             f"{source} cannot be read ({exc.strerror}); fix its permissions."
         ) from None
-    saved = loads(data, source)
-    clock: Any = saved.get("clock")
+    document = loads(data, source)
     try:
-        clock.now()  # a clock moved out of range (or not a clock) would break every call
-    except Exception:
-        raise _refuse(source, "has a clock outside the years it can show") from None
-    with state.lock:
-        state.options = saved["options"]
-        state.activations = [state.options]
-        state.sandboxed = saved["sandboxed"]
-        state.clock = saved["clock"]
-        state.backends.clear()
-        state.backends.update(saved["backends"])
-        for name in _LOGS:
-            log = getattr(state, name)
-            log._clear()
-            for item in saved[name]:
-                log._append(item)
+        apply_seed(state, document)
+    except (ValueError, RecursionError) as exc:
+        raise _refuse(source, f"does not hold a state this version can load ({exc})") from None
     return True

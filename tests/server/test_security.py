@@ -395,18 +395,6 @@ def test_json_is_what_the_answers_are(server: str) -> None:
 # -- the state file and the command line -------------------------------------------------------
 
 
-def crafted_state(tmp_path: Any, payload: bytes) -> Any:
-    """A state file with a valid header and a matching checksum around ``payload``."""
-    import hashlib
-
-    from smsvoice_mock.server import state_file
-
-    header = {"format": state_file.FORMAT, "sha256": hashlib.sha256(payload).hexdigest()}
-    path = tmp_path / "state"
-    path.write_bytes(state_file.MAGIC + json.dumps(header).encode() + b"\n" + payload)
-    return path
-
-
 class _Exploit:
     def __reduce__(self) -> Any:
         import os
@@ -414,17 +402,52 @@ class _Exploit:
         return (os.system, ("touch pwned",))
 
 
-def test_a_crafted_state_file_runs_no_code(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A state file whose checksum matches but whose payload names a callable (``os.system``) is
-    refused with a sentence, runs nothing, and is left as it was."""
+def _pickled_state(tmp_path: Any) -> Any:
+    """A state file of the old pickle format, its header and checksum valid, whose payload names
+    ``os.system``."""
+    import hashlib
     import pickle
 
+    from smsvoice_mock.server import state_file
+
+    payload = pickle.dumps({"options": _Exploit()})
+    header = {"format": 1, "sha256": hashlib.sha256(payload).hexdigest()}
+    path = tmp_path / "state"
+    path.write_bytes(state_file.PICKLED + json.dumps(header).encode() + b"\n" + payload)
+    return path
+
+
+def _code_like_json(tmp_path: Any) -> Any:
+    """JSON in the state's format whose members try the tricks of pickle-in-JSON libraries
+    (jsonpickle's ``py/object``, ``__reduce__``) and a registration type naming a callable."""
+    path = tmp_path / "state"
+    path.write_text(
+        json.dumps(
+            {
+                "format": 2,
+                "registrations": [
+                    {"py/object": "os.system", "py/reduce": [{"py/function": "os.system"}]},
+                ],
+                "sent_messages": [{"__reduce__": ["os.system", ["touch pwned"]]}],
+            }
+        )
+    )
+    return path
+
+
+@pytest.mark.parametrize("crafted", [_pickled_state, _code_like_json], ids=["pickle", "json"])
+def test_a_crafted_state_file_runs_no_code(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch, crafted: Any
+) -> None:
+    """The state file is JSON read as data (issue 14): a pickle (even with a valid header and
+    checksum) is refused unread, and JSON with code-like members is refused by the seed's
+    validation; nothing runs and the file is left as it was."""
     from smsvoice_mock.server import StateFileError
 
     monkeypatch.chdir(tmp_path)
-    path = crafted_state(tmp_path, pickle.dumps({"options": _Exploit()}))
+    path = crafted(tmp_path)
     before = path.read_bytes()
-    with pytest.raises(StateFileError, match="cannot be read here"):
+    with pytest.raises(StateFileError, match="pass another --state path"):
         SmsVoiceServer(port=0, state_path=path)
     assert not (tmp_path / "pwned").exists()
     assert path.read_bytes() == before
@@ -433,15 +456,10 @@ def test_a_crafted_state_file_runs_no_code(tmp_path: Any, monkeypatch: pytest.Mo
 def test_a_state_file_with_a_broken_clock_is_refused(tmp_path: Any) -> None:
     """A saved clock outside the years the clock can show is refused at start, not saved and
     restored into a server whose every call fails."""
-    import pickle
-    from datetime import timedelta
-
-    from smsvoice_mock.backend import Clock
     from smsvoice_mock.server import StateFileError
 
-    clock = Clock()
-    clock.offset = timedelta(days=3_000_000)
-    path = crafted_state(tmp_path, pickle.dumps({"clock": clock}))
+    path = tmp_path / "state"
+    path.write_text(json.dumps({"format": 2, "clock": {"offset_seconds": 3_000_000 * 86400}}))
     with pytest.raises(StateFileError, match="clock"):
         SmsVoiceServer(port=0, state_path=path)
 
