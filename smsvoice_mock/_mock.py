@@ -34,7 +34,7 @@ from smsvoice_mock._state import (
 if TYPE_CHECKING:
     import unittest
 
-    from smsvoice_mock._faults import FaultRule
+    from smsvoice_mock._faults import DeliveryRule, FaultRule
     from smsvoice_mock.backend import Backend, Clock
     from smsvoice_mock.errors import ServiceError
     from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
@@ -74,6 +74,10 @@ def check_region(region: Any) -> str:
     if not isinstance(region, str) or not region:
         raise TypeError(f"region must be a region name such as 'us-east-1', not {region!r}.")
     return region
+
+
+# A delay longer than this is a TTL expiry whatever the TimeToLive (259,200 s is its maximum).
+_MAX_DELAY_SECONDS = 30 * 86400
 
 
 def _positive(name: str, value: Any) -> None:
@@ -279,9 +283,12 @@ class SmsVoiceMock:
         """Every event record routed to an enabled event destination, oldest first.
 
         ``sms.events.find(destination_arn=topic_arn)`` is what that SNS topic (or Firehose stream, or
-        log group) received; ``record`` holds the event JSON.
+        log group) received; ``record`` holds the event JSON. A record a delivery rule's delay holds
+        joins it when ``sms.clock`` reaches it.
         """
-        return self.state.events
+        state = self.state
+        state.deliver_due()
+        return state.events
 
     @property
     def dry_runs(self) -> MessageLog[SentMessage]:
@@ -412,6 +419,77 @@ class SmsVoiceMock:
             )
         rule = FaultRule(operation=operation, error=error, times=times, every=every, when=when)
         self.state.faults.append(rule)
+        return rule
+
+    def deliver_next(
+        self, event_type: str, *, to: str | None = None, times: int = 1
+    ) -> DeliveryRule:
+        """The next ``times`` messages (to ``to``, an E.164 number, when given) on ``event_type``'s
+        channel end in ``event_type``, e.g. ``sms.deliver_next("TEXT_BLOCKED")``."""
+        return self.add_delivery(event_type, to=to, times=times)
+
+    def add_delivery(
+        self,
+        event_type: str,
+        *,
+        to: str | None = None,
+        channel: str | None = None,
+        times: int | None = None,
+        every: int | None = None,
+        when: Callable[[dict[str, Any]], bool] | None = None,
+        delay_seconds: float = 0,
+    ) -> DeliveryRule:
+        """Messages end in ``event_type`` (a final event type such as ``TEXT_SPAM``,
+        ``VOICE_NO_ANSWER``, ``MEDIA_FILE_INACCESSIBLE``): those to ``to``, ``every`` Nth one, those
+        whose send parameters ``when`` accepts, at most ``times`` (``None``: for as long as the mock
+        runs). ``delay_seconds`` holds the final record that long on ``sms.clock``; a delay past the
+        message's ``TimeToLive`` ends it in ``*_TTL_EXPIRED`` instead (docs/inspecting.md)."""
+        from smsvoice_mock._faults import DeliveryRule
+        from smsvoice_mock.models.events import channel_of, final_event_types
+
+        _positive("times", times)
+        _positive("every", every)
+        if when is not None and not callable(when):
+            raise TypeError(
+                f"when must be a function of the send's parameters (or None), not {when!r}."
+            )
+        finals = final_event_types()
+        if channel is not None and channel not in finals:
+            raise TypeError(
+                f"channel must be one of {', '.join(finals)} (or None), not {channel!r}."
+            )
+        found = channel_of(event_type) if isinstance(event_type, str) else None
+        if found is None or (channel is not None and found != channel):
+            valid = (
+                finals[channel] if channel is not None else [t for c in finals.values() for t in c]
+            )
+            where = f"{channel} " if channel is not None else ""
+            raise TypeError(
+                f"{event_type!r} is not a final {where}event type; use one of {', '.join(valid)}."
+            )
+        if to is not None and not (isinstance(to, str) and to[:1] == "+" and _E164.fullmatch(to)):
+            raise TypeError(
+                f"to must be a phone number in E.164 format such as '+14254147755', not {to!r}."
+            )
+        if (
+            isinstance(delay_seconds, bool)
+            or not isinstance(delay_seconds, (int, float))
+            or not 0 <= delay_seconds <= _MAX_DELAY_SECONDS
+        ):
+            raise TypeError(
+                f"delay_seconds must be a number of seconds from 0 to {_MAX_DELAY_SECONDS} "
+                f"(the longest TimeToLive), not {delay_seconds!r}."
+            )
+        rule = DeliveryRule(
+            event_type=event_type,
+            channel=found,
+            to=to,
+            times=times,
+            every=every,
+            when=when,
+            delay_seconds=delay_seconds,
+        )
+        self.state.deliveries.append(rule)
         return rule
 
     def _repr_html_(self) -> str:

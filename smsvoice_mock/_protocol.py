@@ -209,6 +209,8 @@ def answer(
                 reason="UNKNOWN_OPERATION",
             )
         with state.lock:
+            if state.scheduled_events:
+                state.deliver_due()  # a delayed record the clock reached comes before this call
             fault = injected_fault(state.faults, name, params) if state.faults else None
             if fault is not None:
                 raise fault

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 if TYPE_CHECKING:
-    from smsvoice_mock._faults import FaultRule
+    from smsvoice_mock._faults import DeliveryRule, FaultRule
     from smsvoice_mock.backend import Backend
 
 DEFAULT_ACCOUNT_ID = "123456789012"
@@ -61,6 +61,15 @@ class MockState:
         self.faults: list[FaultRule] = []
         self.events: MessageLog[MessageEvent] = MessageLog(MessageEvent, "Message events")
         self.dry_runs: MessageLog[SentMessage] = MessageLog(SentMessage, "Dry-run messages")
+        # What the end user's network does with the next messages (sms.add_delivery), and the event
+        # records a delay holds until the clock reaches them (oldest due first).
+        self.deliveries: list[DeliveryRule] = []
+        self.scheduled_events: MessageLog[MessageEvent] = MessageLog(
+            MessageEvent, "Scheduled events"
+        )
+        for log in (self.sent_messages, self.inbound_messages, self.events, self.dry_runs):
+            log._refresh = self.deliver_due
+        self.clock.on_advance = self.deliver_due
         # One request (or handle call) changes the state at a time: threads of one process and the
         # server's connections never see a torn resource or lose a record.
         self.lock = threading.RLock()
@@ -122,12 +131,34 @@ class MockState:
                     self.backends[key] = found
         return found
 
+    def deliver_due(self) -> None:
+        """Move the scheduled event records the clock has reached into ``events`` (and to moto)."""
+        scheduled = self.scheduled_events
+        if not len(scheduled):
+            return
+        from smsvoice_mock import _moto_bridge
+
+        with self.lock:
+            now = self.clock.now()
+            due = sorted((e for e in scheduled if e.timestamp <= now), key=lambda e: e.timestamp)
+            if not due:
+                return
+            later = [e for e in scheduled if e.timestamp > now]
+            scheduled._clear()
+            for event in later:
+                scheduled._append(event)
+            for event in due:
+                self.events._append(event)
+                _moto_bridge.deliver_event(event)
+
     def reset(self) -> None:
         with self.lock:
             self.backends.clear()
             self.sent_messages._clear()
             self.inbound_messages._clear()
             self.faults.clear()
+            self.deliveries.clear()
+            self.scheduled_events._clear()
             self.events._clear()
             self.dry_runs._clear()
             self.clock.offset = type(self.clock.offset)(0)

@@ -10,6 +10,8 @@ request checked but did not send.
 from __future__ import annotations
 
 import dataclasses
+import math
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -53,8 +55,11 @@ class SentMessage:
     source: str = "API"
     iso_country_code: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-    # The final messageStatus of the delivery (DELIVERED, UNREACHABLE for the failure simulator, ...).
+    # The final messageStatus of the delivery (DELIVERED, CARRIER_UNREACHABLE for the failure
+    # simulator, BLOCKED for a delivery rule's TEXT_BLOCKED, ...): the outcome the message ends in.
     status: str = "DELIVERED"
+    # When the final record arrives on the mock's clock, if later than the send (a rule's delay).
+    final_at: datetime | None = None
     dry_run: bool = False
     # Set by PutMessageFeedback (RECEIVED or FAILED) when message feedback is enabled.
     message_feedback_status: str | None = None
@@ -150,6 +155,19 @@ REPR_ROWS = 50
 Matcher: TypeAlias = "Callable[[Any], object] | object"
 
 
+_POLL_SECONDS = 0.005
+
+
+def _check_timeout(timeout: Any) -> float:
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, (int, float))
+        or not (timeout >= 0 and math.isfinite(timeout))
+    ):
+        raise TypeError(f"timeout is a finite number of seconds (0 or more), not {timeout!r}.")
+    return float(timeout)
+
+
 class MessageLog(Sequence[T], Generic[T]):
     """An append-only, oldest-first sequence of records with assertion helpers."""
 
@@ -159,6 +177,8 @@ class MessageLog(Sequence[T], Generic[T]):
         self._items: list[T] = []
         # The first record of each message id: a lookup by id costs the same after 100,000 sends.
         self._ids: dict[str, T] = {}
+        # Brings in what is due on the clock (delayed event records) before a wait looks again.
+        self._refresh: Callable[[], None] | None = None
 
     def _append(self, item: T) -> None:
         self._items.append(item)
@@ -172,6 +192,13 @@ class MessageLog(Sequence[T], Generic[T]):
 
     def _by_message_id(self, message_id: str) -> T | None:
         return self._ids.get(message_id)
+
+    def _since(self, count: int) -> MessageLog[T]:
+        """A log of the records after the first ``count`` (the HTTP door's ``?after=``)."""
+        view: MessageLog[T] = MessageLog(self._kind, self._title)
+        for item in self._items[count:]:
+            view._append(item)
+        return view
 
     def _replace(self, old: T, new: T) -> None:
         items = self._items
@@ -235,6 +262,42 @@ class MessageLog(Sequence[T], Generic[T]):
         wanted = ", ".join(f"{k}={v!r}" for k, v in fields.items()) or "anything"
         problem = "No record matched" if not found else f"{len(found)} records matched"
         raise AssertionError(f"{problem} {wanted}. {self!r}")
+
+    def wait_for(self, timeout: float = 5.0, **fields: Matcher) -> T:
+        """The first record matching ``fields`` (as ``find`` matches), waiting up to ``timeout``
+        seconds for code in another thread to add it; ``AssertionError`` listing what was there
+        when none came. In an ``async`` test, ``await log.wait_for_async(...)``."""
+        deadline = time.monotonic() + _check_timeout(timeout)
+        while True:
+            found = self._first(fields)
+            if found is not None:
+                return found
+            if time.monotonic() >= deadline:
+                raise self._nothing_came(fields, timeout)
+            time.sleep(_POLL_SECONDS)
+
+    async def wait_for_async(self, timeout: float = 5.0, **fields: Matcher) -> T:
+        """``wait_for`` for asyncio: waits without blocking the event loop, so a task can send."""
+        import asyncio
+
+        deadline = time.monotonic() + _check_timeout(timeout)
+        while True:
+            found = self._first(fields)
+            if found is not None:
+                return found
+            if time.monotonic() >= deadline:
+                raise self._nothing_came(fields, timeout)
+            await asyncio.sleep(_POLL_SECONDS)
+
+    def _first(self, fields: dict[str, Matcher]) -> T | None:
+        if self._refresh is not None:
+            self._refresh()
+        found = self.find(**fields)
+        return found[0] if found else None
+
+    def _nothing_came(self, fields: dict[str, Matcher], timeout: float) -> AssertionError:
+        wanted = ", ".join(f"{k}={v!r}" for k, v in fields.items()) or "anything"
+        return AssertionError(f"No record matched {wanted} within {timeout} seconds. {self!r}")
 
     def _rows(self, count: int | None = None) -> list[list[Any]]:
         columns = _COLUMNS[self._kind]

@@ -85,6 +85,15 @@ def _send(
     if feedback is None and config is not None:
         feedback = config.default_message_feedback_enabled
     dry_run = bool(params.get("DryRun"))
+    now = ctx.now()
+    ttl = params.get("TimeToLive", DEFAULT_TTL)
+    status, final_at = (
+        ("DRY_RUN", None)
+        if dry_run
+        else events.outcome(ctx.state, channel, destination, params, sent_at=now, ttl=ttl)
+    )
+    if not events.charged(channel, status):
+        price = Decimal(0)
     message = SentMessage(
         message_id=new_uuid(),
         destination_phone_number=destination,
@@ -97,8 +106,8 @@ def _send(
         channel=channel,
         region=backend.region,
         account_id=backend.account_id,
-        sent_at=ctx.now(),
-        time_to_live=params.get("TimeToLive", DEFAULT_TTL),
+        sent_at=now,
+        time_to_live=ttl,
         max_price=max_price,
         destination_country_parameters=params.get("DestinationCountryParameters"),
         message_feedback_enabled=bool(feedback),
@@ -108,14 +117,16 @@ def _send(
         price=str(price),
         iso_country_code=country_of(destination),
         dry_run=dry_run,
-        status="DRY_RUN" if dry_run else events.final_status(channel, destination),
+        status=status,
+        final_at=final_at,
         **fields,
     )
     if dry_run:
         # "the message is checked and validated, but isn't sent … You are not charged for using DryRun"
         ctx.state.dry_runs._append(message)
         return {"MessageId": message.message_id}
-    sending.charge(backend, spend or channel, price)
+    if price:
+        sending.charge(backend, spend or channel, price)
     ctx.state.sent_messages._append(message)
     events.emit(ctx.state, message, config)
     return {"MessageId": message.message_id}

@@ -20,6 +20,7 @@ import re
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterable
 from types import FrameType
 from typing import Any, TextIO
@@ -87,6 +88,9 @@ def _refusal(status: int, message: str) -> Answer:
     return service_error(status, ValidationException(message, reason=reason))
 
 
+_POLL_SECONDS = 0.02
+
+
 class SmsVoiceServer:
     """The emulator behind an HTTP server; ``state`` is the same ``MockState`` the handle drives."""
 
@@ -140,6 +144,21 @@ class SmsVoiceServer:
         cors = self.guard.cors_headers(request)
         if request.method == "OPTIONS" and cors:
             return 204, cors, b""
+        wait = control.wait_seconds(request)
+        if wait:  # a long-poll of a log: answer once a record matches, or when the wait is over
+            deadline = time.monotonic() + wait
+            while True:
+                status, headers, body = self._answer(request)
+                if status != 200 or not control.found_nothing(body) or time.monotonic() >= deadline:
+                    break
+                time.sleep(_POLL_SECONDS)  # outside the lock: the calls it waits for go on
+        else:
+            status, headers, body = self._answer(request)
+        if cors:
+            headers = {**headers, **cors}
+        return status, headers, body
+
+    def _answer(self, request: HttpRequest) -> Answer:
         with self.state.lock:
             if self._http.stopping:
                 return _SHUTTING_DOWN
@@ -150,8 +169,6 @@ class SmsVoiceServer:
                     self.journal.clear()
             else:
                 status, headers, body = self._route(request)
-        if cors:
-            headers = {**headers, **cors}
         return status, headers, body
 
     def _route(self, request: HttpRequest) -> Answer:

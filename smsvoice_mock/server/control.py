@@ -126,13 +126,57 @@ _EVENT_NUMBERS = {"destination": "destinationPhoneNumber", "origination": "origi
 def _find(
     log: Any, aliases: dict[str, str], query: dict[str, str], **predicates: Any
 ) -> list[dict[str, Any]]:
-    """``log.find`` with the query's fields (values compared as text), as JSON records."""
+    """``log.find`` with the query's fields (values compared as text), as JSON records; ``?after=N``
+    leaves out the first N records (the ``Cursor`` of an earlier answer)."""
     fields = {aliases.get(name, name): _equals(wanted) for name, wanted in query.items()}
     fields.update(predicates)
+    after = fields.pop("after", None)
+    if after is not None:
+        log = log._since(_cursor(query["after"]))
     try:
         return [record(item) for item in log.find(**fields)]
     except TypeError as exc:
         raise ControlError(str(exc)) from None
+
+
+def _cursor(value: str) -> int:
+    if not (value.isascii() and value.isdigit() and len(value) <= 12):
+        raise ControlError(f"'after' is a record count (the Cursor of an answer), not {value!r}.")
+    return int(value)
+
+
+# The longest ?wait= a log endpoint holds a request for (a long-poll), in seconds.
+MAX_WAIT_SECONDS = 25.0
+_LOG_ANSWERS = {"SentMessages", "InboundMessages", "Events"}
+
+
+def wait_seconds(http: HttpRequest) -> float | None:
+    """The ``?wait=SECONDS`` of a GET of a log endpoint (``None``: answer at once)."""
+    if http.method != "GET" or http.path.rstrip("/") not in _LOG_PATHS:
+        return None
+    value = dict(parse_qsl(http.query)).get("wait")
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= MAX_WAIT_SECONDS:  # NaN fails both
+        return -1.0
+    return seconds
+
+
+def found_nothing(body: bytes) -> bool:
+    """Whether a log endpoint's answer holds no record (a long-poll keeps waiting)."""
+    try:
+        value = json.loads(body)
+    except ValueError:  # pragma: no cover - the answers are ours
+        return False
+    return isinstance(value, dict) and not any(value.get(name) for name in _LOG_ANSWERS)
+
+
+def _log_answer(name: str, log: Any, records: list[dict[str, Any]]) -> dict[str, Any]:
+    return {name: records, "Cursor": str(len(log))}
 
 
 @route("GET", "/_smsvoice/health")
@@ -144,23 +188,44 @@ def health(mock: SmsVoiceMock, request: ControlRequest) -> Any:
 @route("GET", "/_smsvoice/sent-messages")
 def sent_messages(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     """``sms.sent_messages.find(...)``; ``?destination=`` / ``?origination=`` or any field name."""
-    return {"SentMessages": _find(mock.sent_messages, _SENT, request.query)}
+    _check_wait(request)
+    log = mock.sent_messages
+    return _log_answer("SentMessages", log, _find(log, _SENT, _without_wait(request)))
 
 
 @route("GET", "/_smsvoice/inbound-messages")
 def inbound_messages(mock: SmsVoiceMock, request: ControlRequest) -> Any:
-    return {"InboundMessages": _find(mock.inbound_messages, _INBOUND, request.query)}
+    _check_wait(request)
+    log = mock.inbound_messages
+    return _log_answer("InboundMessages", log, _find(log, _INBOUND, _without_wait(request)))
 
 
 @route("GET", "/_smsvoice/events")
 def events(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     """``sms.events.find(...)``; the numbers are matched in each event ``record``."""
-    query = dict(request.query)
+    _check_wait(request)
+    query = _without_wait(request)
     numbers = {_EVENT_NUMBERS[k]: query.pop(k) for k in list(query) if k in _EVENT_NUMBERS}
     predicates = (
         {"record": lambda rec: all(rec.get(k) == v for k, v in numbers.items())} if numbers else {}
     )
-    return {"Events": _find(mock.events, {}, query, **predicates)}
+    log = mock.events
+    return _log_answer("Events", log, _find(log, {}, query, **predicates))
+
+
+_LOG_PATHS = {"/_smsvoice/sent-messages", "/_smsvoice/inbound-messages", "/_smsvoice/events"}
+
+
+def _check_wait(request: ControlRequest) -> None:
+    if wait_seconds(request.http) == -1.0:
+        raise ControlError(
+            f"'wait' is a number of seconds from 0 to {MAX_WAIT_SECONDS:g}, "
+            f"not {request.query.get('wait')!r}."
+        )
+
+
+def _without_wait(request: ControlRequest) -> dict[str, str]:
+    return {k: v for k, v in request.query.items() if k != "wait"}
 
 
 # -- the web inbox's views ---------------------------------------------------------------------
@@ -303,6 +368,56 @@ def faults(mock: SmsVoiceMock, request: ControlRequest) -> Any:
 @route("DELETE", "/_smsvoice/faults")
 def clear_faults(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     mock.state.faults.clear()
+    return {}
+
+
+def _delivery_json(rule: Any) -> dict[str, Any]:
+    return {
+        "event_type": rule.event_type,
+        "channel": rule.channel,
+        "to": rule.to,
+        "times": rule.times,
+        "every": rule.every,
+        "match": getattr(rule.when, "match", None),
+        "delay_seconds": rule.delay_seconds,
+        "seen": rule.seen,
+    }
+
+
+def _match(body: dict[str, Any]) -> _Match | None:
+    match = body.pop("match", None)
+    if match is not None and not isinstance(match, dict):
+        raise ControlError(
+            '\'match\' must be an object of request members, e.g. {"MessageBody": "HELP"}.'
+        )
+    return _Match(match) if match else None
+
+
+@route("POST", "/_smsvoice/deliveries")
+def add_delivery(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.add_delivery(event_type, to=, channel=, times=, every=, when=, delay_seconds=)``; the
+    JSON's ``match`` (request members the send must have) stands for ``when``."""
+    body = request.json()
+    if "when" in body:
+        raise ControlError("Over HTTP a rule's 'when' is 'match': an object of request members.")
+    when = _match(body)
+    return _delivery_json(_call(mock.add_delivery, {**body, "when": when}))
+
+
+@route("POST", "/_smsvoice/deliveries/next")
+def deliver_next(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.deliver_next(event_type, to=, times=)``."""
+    return _delivery_json(_call(mock.deliver_next, request.json()))
+
+
+@route("GET", "/_smsvoice/deliveries")
+def deliveries(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    return {"Deliveries": [_delivery_json(rule) for rule in mock.state.deliveries]}
+
+
+@route("DELETE", "/_smsvoice/deliveries")
+def clear_deliveries(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    mock.state.deliveries.clear()
     return {}
 
 

@@ -251,7 +251,7 @@ def test_reset(server: str, client: Any, number: dict[str, Any]) -> None:
     )
     assert control(server, "POST", "reset") == (200, {})
     assert client.describe_phone_numbers()["PhoneNumbers"] == []
-    assert control(server, "GET", "sent-messages")[1] == {"SentMessages": []}
+    assert control(server, "GET", "sent-messages")[1] == {"SentMessages": [], "Cursor": "0"}
     assert control(server, "GET", "faults")[1] == {"Faults": []}
 
 

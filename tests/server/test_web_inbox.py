@@ -315,4 +315,4 @@ def test_the_controls_advance_the_clock_and_reset_everything(
     expect(tab.locator("#resources")).to_contain_text("No resources yet")
     tab.get_by_role("button", name="Conversations").click()
     expect(tab.locator("#no-conversations")).to_be_visible()
-    assert control(server, "GET", "sent-messages")[1] == {"SentMessages": []}
+    assert control(server, "GET", "sent-messages")[1] == {"SentMessages": [], "Cursor": "0"}
