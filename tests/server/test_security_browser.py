@@ -94,7 +94,7 @@ def unchanged(server: str, number: str) -> None:
     the clock where it was."""
     sent = control(server, "GET", "sent-messages")[1]["SentMessages"]
     assert [m["message_body"] for m in sent] == [SECRET]
-    assert control(server, "GET", "inbound-messages")[1] == {"InboundMessages": []}
+    assert control(server, "GET", "inbound-messages")[1] == {"InboundMessages": [], "Cursor": "0"}
     assert control(server, "GET", "faults")[1] == {"Faults": []}
     assert control(server, "GET", "clock")[1]["offset_seconds"] == 0
 
