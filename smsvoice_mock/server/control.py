@@ -665,6 +665,14 @@ def account_limit(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     return {"Limits": _drive(limit, request.json())}
 
 
+@route("GET", "/_smsvoice/openapi.json")
+def openapi(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """The OpenAPI 3.1 document of the control API (``server/openapi.py``)."""
+    from smsvoice_mock.server.openapi import document
+
+    return document()
+
+
 # -- the door -----------------------------------------------------------------------------------
 
 
