@@ -6,7 +6,9 @@ python -m smsvoice_mock refresh-model: copy the installed botocore's service mod
 (for maintainers, after upgrading botocore).
 
 python -m smsvoice_mock serve [--host 127.0.0.1] [--port 4566] [--state FILE] [--seed FILE] [--sandbox]:
-the emulator as an HTTP server (docs/server.md)."""
+the emulator as an HTTP server (docs/server.md).
+
+Installed with pip, the console script smsvoice-mock runs the same commands (smsvoice-mock serve)."""
 
 from __future__ import annotations
 
@@ -62,9 +64,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def _prog() -> str:
+    """How the user ran us: the ``smsvoice-mock`` console script, or ``python -m smsvoice_mock``."""
+    script = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return "smsvoice-mock" if script.startswith("smsvoice-mock") else "python -m smsvoice_mock"
+
+
 def _main(argv: list[str] | None = None) -> int:
+    prog = _prog()
     parser = argparse.ArgumentParser(
-        prog="python -m smsvoice_mock",
+        prog=prog,
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -78,7 +87,7 @@ def _main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser(
         "serve",
         help="serve the emulator over HTTP (JSON 1.0) for the AWS CLI and other SDKs",
-        prog="python -m smsvoice_mock serve",  # a bad option shows serve's own usage
+        prog=f"{prog} serve",  # a bad option shows serve's own usage
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument(

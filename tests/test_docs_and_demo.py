@@ -84,3 +84,25 @@ def test_serve_typo_shows_serve_usage(capsys: pytest.CaptureFixture[str]) -> Non
     out = capsys.readouterr().out
     assert "--sandbox" in out
     assert "``" not in out
+
+
+def test_console_script_runs_the_module_entry_point(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``[project.scripts]`` installs ``smsvoice-mock`` as ``smsvoice_mock.__main__:main``, which
+    names itself by the script it was run as (``smsvoice-mock serve --prot 1`` shows that usage)."""
+    try:
+        import tomllib
+    except ImportError:  # pragma: no cover - Python 3.10
+        tomllib = pytest.importorskip("tomli")
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts == {"smsvoice-mock": "smsvoice_mock.__main__:main"}
+    monkeypatch.setattr("sys.argv", ["/venv/bin/smsvoice-mock"])
+    with pytest.raises(SystemExit) as exit_info:
+        main(["serve", "--prot", "1"])
+    assert exit_info.value.code == 2
+    assert "usage: smsvoice-mock serve" in capsys.readouterr().err
+    monkeypatch.setattr("sys.argv", ["/src/smsvoice_mock/__main__.py"])
+    with pytest.raises(SystemExit):
+        main(["--prot"])
+    assert "usage: python -m smsvoice_mock" in capsys.readouterr().err

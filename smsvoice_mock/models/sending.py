@@ -428,7 +428,8 @@ def check_origin(backend: Backend, origin: Origin, channel: str, destination: st
                 f"{phone.number_type} number {phone.id} sends text and media once its "
                 f"{US_REGISTRATION_TYPES[phone.number_type]} is approved; its registration is "
                 f"{phone.registration_id or 'missing'} (tests: "
-                "sms.backend().complete_registration(phone_number_id)).",
+                "sms.backend().complete_registration(phone_number_id) in process, or "
+                'POST /_smsvoice/registrations/complete {"phone_number_id": ...} on the server).',
                 reason="REGISTRATION_NOT_COMPLETE",
                 resource_type="phone-number",
                 resource_id=phone.id,

@@ -73,6 +73,29 @@ def service_error(status: int, error: ValidationException) -> Answer:
     return status, headers, body
 
 
+# Other emulators' own endpoints: LocalStack's health (``/_localstack/health``, what its tooling and
+# testcontainers poll) and moto's server API (``/moto-api/reset``, ...). They are answered 404, so a tool
+# that probes for them learns this is not that emulator, instead of taking the server's description
+# (the answer to any other GET) for a healthy LocalStack or a moto reset.
+_OTHER_EMULATORS = {"/_localstack": "LocalStack", "/moto-api": "moto's server"}
+
+
+def other_emulator(path: str) -> Answer | None:
+    """The 404 of a path that belongs to another emulator's own API, else ``None``."""
+    for prefix, name in _OTHER_EMULATORS.items():
+        if path == prefix or path.startswith(prefix + "/"):
+            return control.json_answer(
+                404,
+                {
+                    "__type": "NotFound",
+                    "Message": f"{path[:200]} is an endpoint of {name}; this is smsvoice_mock, "
+                    f"whose health is GET {control.PREFIX}health and whose control API is under "
+                    f"{control.PREFIX} (POST {control.PREFIX}reset resets it).",
+                },
+            )
+    return None
+
+
 _SHUTTING_DOWN: Answer = (
     503,
     {"Content-Type": CONTENT_TYPE, "Connection": "close"},
@@ -174,6 +197,9 @@ class SmsVoiceServer:
     def _route(self, request: HttpRequest) -> Answer:
         if request.path.startswith(control.PREFIX):
             return control.control(self.mock, request)
+        elsewhere = other_emulator(request.path)
+        if elsewhere is not None:
+            return elsewhere
         if request.method != "POST":
             if request.method != "GET":
                 return control.control(self.mock, request)

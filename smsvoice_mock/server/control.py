@@ -17,17 +17,24 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import parse_qsl
 
 from smsvoice_mock import errors
 from smsvoice_mock._mock import SmsVoiceMock
+from smsvoice_mock._model import enum_values
+from smsvoice_mock.backend import is_region_name
 from smsvoice_mock.errors import ServiceError
 from smsvoice_mock.server import web
 from smsvoice_mock.server._http import Answer, HttpRequest
+
+if TYPE_CHECKING:
+    from smsvoice_mock.backend import Backend
+
+T = TypeVar("T")
 
 PREFIX = "/_smsvoice/"
 CONTENT_TYPE = "application/json"
@@ -226,6 +233,32 @@ def _check_wait(request: ControlRequest) -> None:
 
 def _without_wait(request: ControlRequest) -> dict[str, str]:
     return {k: v for k, v in request.query.items() if k != "wait"}
+
+
+@route("GET", "/_smsvoice/dry-runs")
+def dry_runs(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.dry_runs.find(...)``: what ``DryRun=True`` validated but did not send; filtered as
+    ``sent-messages`` is."""
+    return {"DryRuns": _find(mock.dry_runs, _SENT, request.query)}
+
+
+@route("GET", "/_smsvoice/verification-code")
+def verification_code(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.verification_code(destination, account_id=..., region=...)``: the code
+    SendDestinationNumberVerificationCode last sent to the number."""
+    query = dict(request.query)
+    destination = query.pop("destination", None)
+    if destination is None:
+        raise ControlError(
+            "Name the verified destination number: ?destination=%2B12065550100 (the + as %2B)."
+        )
+    region = query.get("region")
+    if region is not None and not is_region_name(region):
+        raise ControlError(
+            f"'region' must name a region of the service, such as 'us-east-1', not {region!r}."
+        )
+    arguments = {"destination_phone_number": destination, **query}
+    return {"VerificationCode": _call(mock.verification_code, arguments)}
 
 
 # -- the web inbox's views ---------------------------------------------------------------------
@@ -456,6 +489,303 @@ def seed(mock: SmsVoiceMock, request: ControlRequest) -> Any:
 def snapshot(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     """``sms.snapshot()``: the current resources in the seed format."""
     return mock.snapshot()
+
+
+# -- the backend's test hooks -----------------------------------------------------------------
+# What a test does in process on ``sms.backend(account_id, region)``: each endpoint calls the same
+# method (or sets the same attribute) on the same backend; ``account_id`` and ``region`` are optional.
+
+
+def _drive(func: Callable[..., Any], arguments: dict[str, Any]) -> Any:
+    """``_call``, where a hook's ``RuntimeError`` (the sentence of a misused hook) is a 400 too."""
+    try:
+        return _call(func, arguments)
+    except RuntimeError as exc:
+        raise ControlError(str(exc)) from None
+
+
+def _backend(mock: SmsVoiceMock, account_id: Any, region: Any) -> Backend:
+    """``mock.backend(account_id, region)``; a region must be one of the service's."""
+    if region is not None and not (isinstance(region, str) and is_region_name(region)):
+        raise ControlError(
+            f"'region' must name a region of the service, such as 'us-east-1', not {region!r}."
+        )
+    return mock.backend(account_id, region)
+
+
+def _text_member(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise ControlError(f"{name!r} must be a non-empty string, not {value!r}.")
+    return value
+
+
+def _choice(name: str, value: Any, allowed: Iterable[str]) -> str:
+    choices = list(allowed)
+    if value not in choices:
+        raise ControlError(f"{name!r} must be one of {', '.join(choices)}; got {value!r}.")
+    return str(value)
+
+
+def _member_of(store: dict[str, T], what: str, name: str, value: Any, backend: Backend) -> T:
+    """The resource ``value`` names in ``store``, or a 400 listing the ids there are."""
+    found = store.get(_text_member(name, value))
+    if found is None:
+        ids = ", ".join(sorted(store)[:20]) or "none"
+        raise ControlError(
+            f"{value!r} is not {what} of account {backend.account_id} in {backend.region} "
+            f"(its ids: {ids})."
+        )
+    return found
+
+
+@route("POST", "/_smsvoice/registrations/complete")
+def complete_registration(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.backend().complete_registration(phone_number_id)``: a COMPLETE registration of the type a
+    US toll-free or 10DLC number needs, associated with it; answers the registration id."""
+
+    def complete(
+        *, phone_number_id: str, account_id: str | None = None, region: str | None = None
+    ) -> str:
+        backend = _backend(mock, account_id, region)
+        return backend.complete_registration(_text_member("phone_number_id", phone_number_id))
+
+    return {"RegistrationId": _drive(complete, request.json())}
+
+
+_REVIEW_ACTIONS = ("start_review", "require_authentication", "approve", "complete", "deny")
+
+
+@route("POST", "/_smsvoice/registrations/review")
+def review_registration(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.backend().registrations[id].<action>(...)``: ``start_review``, ``require_authentication``,
+    ``approve`` (``complete``: false holds it PROVISIONING), ``complete`` or ``deny`` (``reasons``);
+    answers the registration as DescribeRegistrations shows it."""
+
+    def review(
+        *,
+        registration_id: str,
+        action: str,
+        complete: bool = True,
+        reasons: list[Any] | None = None,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> Any:
+        backend = _backend(mock, account_id, region)
+        registration = _member_of(
+            backend.registrations, "a registration", "registration_id", registration_id, backend
+        )
+        now = backend.now()
+        chosen = _choice("action", action, _REVIEW_ACTIONS)
+        if chosen != "approve" and complete is not True:
+            raise ControlError("'complete' goes only with the action 'approve'.")
+        if chosen != "deny" and reasons is not None:
+            raise ControlError("'reasons' goes only with the action 'deny'.")
+        if chosen == "start_review":
+            registration.start_review(now)
+        elif chosen == "require_authentication":
+            registration.require_authentication(now)
+        elif chosen == "approve":
+            if not isinstance(complete, bool):
+                raise ControlError(f"'complete' must be true or false, not {complete!r}.")
+            registration.approve(now, complete=complete)
+        elif chosen == "complete":
+            registration.complete()
+        else:
+            if reasons is not None and not (
+                isinstance(reasons, list)
+                and all(
+                    isinstance(r, str)
+                    or (isinstance(r, dict) and all(isinstance(v, str) for v in r.values()))
+                    for r in reasons
+                )
+            ):
+                raise ControlError(
+                    "'reasons' must be a list of strings or of DeniedReasons objects "
+                    '({"Reason": ..., "ShortDescription": ...}).'
+                )
+            registration.deny(now, reasons)
+        return registration.to_api()
+
+    return _drive(review, request.json())
+
+
+@route("POST", "/_smsvoice/auto-activate")
+def auto_activate(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.backend().auto_activate = ...``: false holds new phone numbers, pools and notify
+    configurations in their transitional status (PENDING, CREATING) until a test moves them."""
+
+    def switch(
+        *, auto_activate: bool, account_id: str | None = None, region: str | None = None
+    ) -> bool:
+        if not isinstance(auto_activate, bool):
+            raise ControlError(f"'auto_activate' must be true or false, not {auto_activate!r}.")
+        backend = _backend(mock, account_id, region)
+        backend.auto_activate = auto_activate
+        return backend.auto_activate
+
+    return {"auto_activate": _drive(switch, request.json())}
+
+
+@route("POST", "/_smsvoice/phone-numbers/status")
+def phone_number_status(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.backend().phone_numbers[id].status = ...``; answers the number as DescribePhoneNumbers
+    shows it."""
+
+    def move(
+        *,
+        phone_number_id: str,
+        status: str,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> Any:
+        backend = _backend(mock, account_id, region)
+        number = _member_of(
+            backend.phone_numbers, "a phone number", "phone_number_id", phone_number_id, backend
+        )
+        allowed = [s for s in enum_values("NumberStatus") if s != "DELETED"]
+        number.status = _choice("status", status, allowed)
+        return number.to_api()
+
+    return _drive(move, request.json())
+
+
+@route("POST", "/_smsvoice/pools/status")
+def pool_status(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.backend().pools[id].status = ...``; answers the pool as DescribePools shows it."""
+
+    def move(
+        *, pool_id: str, status: str, account_id: str | None = None, region: str | None = None
+    ) -> Any:
+        backend = _backend(mock, account_id, region)
+        pool = _member_of(backend.pools, "a pool", "pool_id", pool_id, backend)
+        allowed = [s for s in enum_values("PoolStatus") if s != "DELETING"]
+        pool.status = _choice("status", status, allowed)
+        return pool.to_api()
+
+    return _drive(move, request.json())
+
+
+@route("POST", "/_smsvoice/rcs-agents/status")
+def rcs_agent_status(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.backend().rcs_agents[id].set_status(status, registration_id=...)``; answers the agent."""
+
+    def move(
+        *,
+        rcs_agent_id: str,
+        status: str,
+        registration_id: str | None = None,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> Any:
+        backend = _backend(mock, account_id, region)
+        agent = _member_of(
+            backend.rcs_agents, "an RCS agent", "rcs_agent_id", rcs_agent_id, backend
+        )
+        if registration_id is not None:
+            _text_member("registration_id", registration_id)
+        agent.set_status(_text_member("status", status), registration_id=registration_id)
+        return agent.to_api()
+
+    return _drive(move, request.json())
+
+
+@route("POST", "/_smsvoice/rcs-agents/launch")
+def rcs_agent_launch(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.backend().rcs_agents[id].launch(iso_country_code, status=..., carriers=...)``; answers
+    the agent."""
+
+    def launch(
+        *,
+        rcs_agent_id: str,
+        iso_country_code: str = "US",
+        status: str = "ACTIVE",
+        registration_id: str | None = None,
+        carriers: dict[str, str] | None = None,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> Any:
+        backend = _backend(mock, account_id, region)
+        agent = _member_of(
+            backend.rcs_agents, "an RCS agent", "rcs_agent_id", rcs_agent_id, backend
+        )
+        if not (isinstance(iso_country_code, str) and len(iso_country_code) == 2):
+            raise ControlError(
+                f"'iso_country_code' must be a two-letter country code such as 'US', "
+                f"not {iso_country_code!r}."
+            )
+        if registration_id is not None:
+            _text_member("registration_id", registration_id)
+        if carriers is not None and not (
+            isinstance(carriers, dict) and all(isinstance(v, str) for v in carriers.values())
+        ):
+            raise ControlError(
+                '\'carriers\' must be an object of carrier names and statuses, e.g. {"DEFAULT": "ACTIVE"}.'
+            )
+        agent.launch(
+            iso_country_code,
+            status=_text_member("status", status),
+            registration_id=registration_id,
+            carriers=carriers,
+        )
+        return agent.to_api()
+
+    return _drive(launch, request.json())
+
+
+@route("POST", "/_smsvoice/notify-configurations/status")
+def notify_configuration_status(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.backend().notify_configurations[id].set_status(status, rejection_reason=...)``; answers
+    the configuration."""
+
+    def move(
+        *,
+        notify_configuration_id: str,
+        status: str,
+        rejection_reason: str | None = None,
+        account_id: str | None = None,
+        region: str | None = None,
+    ) -> Any:
+        backend = _backend(mock, account_id, region)
+        config = _member_of(
+            backend.notify_configurations,
+            "a notify configuration",
+            "notify_configuration_id",
+            notify_configuration_id,
+            backend,
+        )
+        if rejection_reason is not None:
+            _text_member("rejection_reason", rejection_reason)
+        config.set_status(_text_member("status", status), rejection_reason=rejection_reason)
+        return config.to_api()
+
+    return _drive(move, request.json())
+
+
+@route("POST", "/_smsvoice/limits")
+def account_limit(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.backend().settings.limits[name] = max``: the ``Max`` DescribeAccountLimits reports and
+    the quota the service enforces; answers every limit."""
+
+    def limit(
+        *, name: str, max: int, account_id: str | None = None, region: str | None = None
+    ) -> Any:
+        backend = _backend(mock, account_id, region)
+        limits = backend.settings.limits
+        chosen = _choice("name", name, limits)
+        if type(max) is not int or not 0 <= max <= 1_000_000:
+            raise ControlError(f"'max' must be a whole number from 0 to 1000000, not {max!r}.")
+        limits[chosen] = max
+        return dict(limits)
+
+    return {"Limits": _drive(limit, request.json())}
+
+
+@route("GET", "/_smsvoice/openapi.json")
+def openapi(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """The OpenAPI 3.1 document of the control API (``server/openapi.py``)."""
+    from smsvoice_mock.server.openapi import document
+
+    return document()
 
 
 # -- the door -----------------------------------------------------------------------------------

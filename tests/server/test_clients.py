@@ -147,3 +147,46 @@ def test_javascript_sdk_scenario(server: str) -> None:
     assert seen["refusal"]["typed"] is True
     assert seen["refusal"]["reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
     assert seen["refusal"]["status"] == 400
+
+
+def test_aws_cli_sends_from_a_toll_free_number_completed_over_http(
+    server: str, aws_cli: str
+) -> None:
+    """A US toll-free number the AWS CLI requested sends once ``POST registrations/complete`` (the
+    handle's ``complete_registration``) made its registration COMPLETE; before that, the refusal
+    names the endpoint."""
+    number: dict[str, Any] = json.loads(
+        run_cli(
+            aws_cli,
+            server,
+            "request-phone-number",
+            "--iso-country-code=US",
+            "--message-type=TRANSACTIONAL",
+            "--number-capabilities=SMS",
+            "--number-type=TOLL_FREE",
+        ).stdout
+    )
+    send = (
+        "send-text-message",
+        f"--destination-phone-number={CUSTOMER}",
+        f"--origination-identity={number['PhoneNumberId']}",
+        "--message-body=Your code is 481516.",
+    )
+    refused = run_cli(aws_cli, server, *send, check=False)
+    assert refused.returncode != 0
+    assert "ConflictException" in refused.stderr
+    assert "POST /_smsvoice/registrations/complete" in refused.stderr
+    status, body = control(
+        server, "POST", "registrations/complete", {"phone_number_id": number["PhoneNumberId"]}
+    )
+    assert status == 200
+    assert body["RegistrationId"].startswith("registration-")
+    registrations = json.loads(run_cli(aws_cli, server, "describe-registrations").stdout)
+    assert [
+        (r["RegistrationId"], r["RegistrationStatus"]) for r in registrations["Registrations"]
+    ] == [(body["RegistrationId"], "COMPLETE")]
+    sent = json.loads(run_cli(aws_cli, server, *send).stdout)
+    _, log = control(server, "GET", "sent-messages")
+    assert [(m["message_id"], m["origination_identity"]) for m in log["SentMessages"]] == [
+        (sent["MessageId"], number["PhoneNumber"])
+    ]

@@ -309,3 +309,41 @@ def test_starting_twice_is_misuse() -> None:
     server.stop()  # stopping twice is harmless
     with pytest.raises(RuntimeError, match="create a new SmsVoiceServer"):
         server.start()
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "who"),
+    [
+        ("GET", "/_localstack/health", "LocalStack"),
+        ("GET", "/_localstack", "LocalStack"),
+        ("GET", "/moto-api/", "moto's server"),
+        ("POST", "/moto-api/reset", "moto's server"),
+        ("GET", "/moto-api/data.json", "moto's server"),
+    ],
+    ids=["localstack-health", "localstack", "moto-dashboard", "moto-reset", "moto-data"],
+)
+def test_other_emulators_endpoints_are_not_found(
+    smsvoice_server: str, method: str, path: str, who: str
+) -> None:
+    """LocalStack's health and moto's server API are 404 with a sentence naming this server's own
+    health and reset, so a tool that probes for them does not take this server for that emulator."""
+    answer = raw(
+        smsvoice_server,
+        f"{method} {path} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
+        "Connection: close\r\n\r\n".encode(),
+    )
+    status, headers, body = parse(answer)
+    assert status == 404
+    assert headers["content-type"] == "application/json"
+    assert body["__type"] == "NotFound"
+    assert f"is an endpoint of {who}" in body["Message"]
+    assert "GET /_smsvoice/health" in body["Message"]
+
+
+def test_a_path_that_only_starts_like_another_emulators_is_served(smsvoice_server: str) -> None:
+    """Only the other emulators' own prefixes are refused: ``GET /moto-apis`` is described as ``/`` is."""
+    answer = raw(
+        smsvoice_server, b"GET /moto-apis HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    status, _, body = parse(answer)
+    assert (status, body["service"]) == (200, "pinpoint-sms-voice-v2")
