@@ -445,7 +445,13 @@ def deliver_next(mock: SmsVoiceMock, request: ControlRequest) -> Any:
 
 @route("GET", "/_smsvoice/deliveries")
 def deliveries(mock: SmsVoiceMock, request: ControlRequest) -> Any:
-    return {"Deliveries": [_delivery_json(rule) for rule in mock.state.deliveries]}
+    """The delivery rules, and the final event types a rule may name, by channel."""
+    from smsvoice_mock.models.events import final_event_types
+
+    return {
+        "Deliveries": [_delivery_json(rule) for rule in mock.state.deliveries],
+        "EventTypes": final_event_types(),
+    }
 
 
 @route("DELETE", "/_smsvoice/deliveries")

@@ -48,6 +48,15 @@ _WHERE: dict[str, Schema] = {"account_id": _ACCOUNT, "region": _REGION}
 _NUMBER: Schema = {"type": "number"}
 _RECORDS = {"type": "array", "items": {"type": "object"}}
 
+
+def _final_types() -> list[str]:
+    from smsvoice_mock.models.events import final_event_types
+
+    return [t for types in final_event_types().values() for t in types]
+
+
+_FINAL_TYPES = _final_types()
+
 COMPONENTS: dict[str, Schema] = {
     "Error": _obj(
         {"__type": _STR, "Message": _STR},
@@ -67,6 +76,19 @@ COMPONENTS: dict[str, Schema] = {
             "seen": {"type": "integer"},
         },
         ("operation", "error", "times", "every", "match", "seen"),
+    ),
+    "Delivery": _obj(
+        {
+            "event_type": _STR,
+            "channel": _STR,
+            "to": {"type": ["string", "null"]},
+            "times": {"type": ["integer", "null"]},
+            "every": {"type": ["integer", "null"]},
+            "match": {"type": ["object", "null"]},
+            "delay_seconds": _NUMBER,
+            "seen": {"type": "integer"},
+        },
+        ("event_type", "channel", "to", "times", "every", "match", "delay_seconds", "seen"),
     ),
     "Resource": {
         "type": "object",
@@ -89,6 +111,17 @@ _FILTERS = [
     _query("destination", "the destination phone number (E.164; + as %2B)"),
     _query("origination", "the origination identity or number"),
 ]
+# The log endpoints that long-poll: the records after a cursor, waiting for one to come.
+_WAITING = [
+    *_FILTERS,
+    _query("after", "leave out the first N records (the Cursor of an earlier answer)"),
+    _query("wait", "hold the request up to this many seconds (0 to 25) until a record matches"),
+]
+_CURSOR: Schema = {"type": "string", "pattern": "^[0-9]+$", "description": "records in the log"}
+
+
+def _log(name: str) -> Schema:
+    return _obj({name: _RECORDS, "Cursor": _CURSOR}, (name, "Cursor"))
 
 
 def _answer(schema: Schema) -> Schema:
@@ -106,20 +139,20 @@ SPECS: dict[tuple[str, str], dict[str, Any]] = {
         "answer": _obj({"openapi": _STR, "paths": {"type": "object"}}, ("openapi", "paths")),
     },
     ("GET", "/_smsvoice/sent-messages"): {
-        "query": _FILTERS,
-        "answer": _obj({"SentMessages": _RECORDS}, ("SentMessages",)),
+        "query": _WAITING,
+        "answer": _log("SentMessages"),
     },
     ("GET", "/_smsvoice/dry-runs"): {
         "query": _FILTERS,
         "answer": _obj({"DryRuns": _RECORDS}, ("DryRuns",)),
     },
     ("GET", "/_smsvoice/events"): {
-        "query": _FILTERS,
-        "answer": _obj({"Events": _RECORDS}, ("Events",)),
+        "query": _WAITING,
+        "answer": _log("Events"),
     },
     ("GET", "/_smsvoice/inbound-messages"): {
-        "query": _FILTERS,
-        "answer": _obj({"InboundMessages": _RECORDS}, ("InboundMessages",)),
+        "query": _WAITING,
+        "answer": _log("InboundMessages"),
     },
     ("POST", "/_smsvoice/inbound"): {
         "body": _obj(
@@ -169,6 +202,45 @@ SPECS: dict[tuple[str, str], dict[str, Any]] = {
         "answer": _obj({"Faults": {"type": "array", "items": _ref("Fault")}}, ("Faults",)),
     },
     ("DELETE", "/_smsvoice/faults"): {"summary": "Drop every fault rule.", "answer": _obj()},
+    ("POST", "/_smsvoice/deliveries"): {
+        "body": _obj(
+            {
+                "event_type": {"type": "string", "enum": _FINAL_TYPES},
+                "to": _STR,
+                "channel": {
+                    "type": ["string", "null"],
+                    "enum": ["SMS", "VOICE", "MMS", "RCS", None],
+                },
+                "times": {"type": ["integer", "null"], "minimum": 1},
+                "every": {"type": ["integer", "null"], "minimum": 1},
+                "match": {"type": ["object", "null"]},
+                "delay_seconds": {"type": "number", "minimum": 0},
+            },
+            ("event_type",),
+        ),
+        "answer": _ref("Delivery"),
+    },
+    ("POST", "/_smsvoice/deliveries/next"): {
+        "body": _obj(
+            {
+                "event_type": {"type": "string", "enum": _FINAL_TYPES},
+                "to": _STR,
+                "times": {"type": "integer", "minimum": 1},
+            },
+            ("event_type",),
+        ),
+        "answer": _ref("Delivery"),
+    },
+    ("GET", "/_smsvoice/deliveries"): {
+        "answer": _obj(
+            {
+                "Deliveries": {"type": "array", "items": _ref("Delivery")},
+                "EventTypes": {"type": "object", "description": "final event types by channel"},
+            },
+            ("Deliveries", "EventTypes"),
+        ),
+    },
+    ("DELETE", "/_smsvoice/deliveries"): {"summary": "Drop every delivery rule.", "answer": _obj()},
     ("GET", "/_smsvoice/clock"): {"summary": "The mock's clock.", "answer": _ref("Clock")},
     ("POST", "/_smsvoice/clock/advance"): {
         "body": _obj(
