@@ -316,3 +316,27 @@ def test_the_controls_advance_the_clock_and_reset_everything(
     tab.get_by_role("button", name="Conversations").click()
     expect(tab.locator("#no-conversations")).to_be_visible()
     assert control(server, "GET", "sent-messages")[1] == {"SentMessages": [], "Cursor": "0"}
+
+
+def test_the_thread_sets_what_the_next_message_to_its_number_does(
+    server: str, client: Any, page: Page, artifacts: Path
+) -> None:
+    """The conversation's outcome control is ``POST /_smsvoice/deliveries/next`` for its number: the
+    next text to it ends in the chosen event type, and the thread shows that outcome."""
+    number = request_number(client)
+    text(client, number, "First, delivered")
+    tab = page.open(server)
+    expect = playwright_api.expect
+    tab.get_by_role("button", name=re.compile(re.escape(SUCCESS))).click()
+    choice = tab.get_by_label(f"The next message to {SUCCESS} ends in")
+    choice.select_option("TEXT_CARRIER_BLOCKED")
+    tab.get_by_role("button", name="Set outcome").click()
+    expect(tab.get_by_role("status")).to_have_text(
+        f"The next text message to {SUCCESS} ends in TEXT_CARRIER_BLOCKED."
+    )
+    text(client, number, "Second, blocked by the carrier")
+    last = thread(tab).locator("li.message").last
+    expect(last).to_contain_text("Second, blocked by the carrier")
+    expect(last).to_contain_text("CARRIER_BLOCKED")
+    tab.screenshot(path=str(artifacts / "8-outcome-set.png"))
+    assert control(server, "GET", "deliveries")[1]["Deliveries"][0]["seen"] == 1

@@ -15,6 +15,7 @@ const state = {
   query: "",
   resourcesText: "",
   resources: [],
+  eventTypes: null, // the final event types a delivery rule may name, by channel
 };
 
 const $ = (id) => document.getElementById(id);
@@ -240,7 +241,16 @@ function renderThread() {
     input.disabled = true;
     $("reply-send").disabled = true;
   }
+  $("outcome-label").textContent = `The next message to ${conv.number} ends in`;
   if (atBottom) messages.scrollTop = messages.scrollHeight; // once the reply box has its height
+}
+
+async function loadEventTypes() {
+  const data = await call("GET", "deliveries");
+  state.eventTypes = data.EventTypes;
+  const select = $("outcome-type");
+  select.replaceChildren(...Object.entries(data.EventTypes).map(([channel, types]) =>
+    el("optgroup", { label: channel }, ...types.map((type) => el("option", { value: type }, type)))));
 }
 
 function select(number, focus) {
@@ -415,6 +425,14 @@ function start() {
       input.value = "";
     }, `Texted ${conv.reply.destination_number} as ${conv.number}.`);
   });
+  $("outcome-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const number = state.selected;
+    const type = $("outcome-type").value;
+    if (!number || !type) return;
+    act(() => call("POST", "deliveries/next", { event_type: type, to: number }),
+      `The next ${type.split("_")[0].toLowerCase()} message to ${number} ends in ${type}.`);
+  });
   $("clock-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const amount = Number($("advance-amount").value);
@@ -426,6 +444,7 @@ function start() {
     act(() => call("POST", "reset"), "Everything was reset: resources, messages, events, faults and the clock.");
   });
   document.addEventListener("visibilitychange", () => { if (!document.hidden) poll(); });
+  loadEventTypes().catch((error) => say(error.message));
   poll();
 }
 
