@@ -442,8 +442,14 @@ def _sender_id(backend: Backend, where: str, entry: Any) -> None:
 
 
 def _phone_number(
-    backend: Backend, where: str, entry: Any, pooled: list[tuple[str, PhoneNumber, str]]
+    backend: Backend,
+    where: str,
+    entry: Any,
+    pooled: list[tuple[str, PhoneNumber, str]],
+    taken: dict[str, PhoneNumber],
 ) -> None:
+    """One phone number; ``taken`` holds the first number of the account with each E.164 number
+    (the seed's own included), so that checking a seed of many numbers costs one pass."""
     given = entry if isinstance(entry, Mapping) else {}
     number = given.get("PhoneNumber")
     defaults = {
@@ -470,10 +476,7 @@ def _phone_number(
     with _naming(where):
         if made.id in backend.phone_numbers:
             raise already_exists("phone-number", made.id, f"Phone number {made.id} already exists.")
-        twin = next(
-            (p for p in backend.phone_numbers.values() if p.phone_number == made.phone_number),
-            None,
-        )
+        twin = taken.get(made.phone_number)
         if twin is not None:
             raise already_exists(
                 "phone-number", made.id, f"{made.phone_number} is already phone number {twin.id}."
@@ -483,6 +486,7 @@ def _phone_number(
         _quota(backend, backend.phone_numbers, "PHONE_NUMBERS")
     _keywords(where, full, made.keywords)
     backend.phone_numbers[made.id] = made
+    taken.setdefault(made.phone_number, made)
     if registration_required(backend, made) and made.registration_id not in backend.registrations:
         # A number production code reads from its settings sends: a seeded US toll-free or 10DLC
         # number is registered (a COMPLETE registration, with the entry's RegistrationId if any).
@@ -615,9 +619,14 @@ def _section(backend: Backend, where: str, section: Mapping[str, Any]) -> None:
     """Apply the families of one account and region, in dependency order."""
     pooled: list[tuple[str, PhoneNumber, str]] = []
     for family in FAMILIES:
-        for at, entry in _items(f'{where}["{family}"]', section.get(family)):
+        items = _items(f'{where}["{family}"]', section.get(family))
+        taken: dict[str, PhoneNumber] = {}
+        if family == "phone_numbers" and items:
+            for number in backend.phone_numbers.values():
+                taken.setdefault(number.phone_number, number)
+        for at, entry in items:
             if family == "phone_numbers":
-                _phone_number(backend, at, entry, pooled)
+                _phone_number(backend, at, entry, pooled, taken)
             else:
                 _APPLY[family](backend, at, entry)
     for at, number, pool_id in pooled:
