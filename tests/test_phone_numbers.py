@@ -232,6 +232,48 @@ def test_pagination(client: Any) -> None:
     assert "NextToken" not in pages[-1]
 
 
+def test_filtered_pages_are_those_of_the_filtered_list(client: Any) -> None:
+    """With Filters, each page holds the next MaxResults matching numbers, and NextToken comes
+    exactly when more match: the pages and tokens of paging the list of every match."""
+    for i in range(7):
+        request_number(client, NumberType="TOLL_FREE" if i % 3 else "SIMULATOR")
+    every = client.describe_phone_numbers()["PhoneNumbers"]
+    wanted = [{"Name": "number-type", "Values": ["TOLL_FREE"]}]
+    expected = [p["PhoneNumberId"] for p in every if p["NumberType"] == "TOLL_FREE"]
+    for size in (1, 2, 3, 4, 5, 6):
+        ids: list[str] = []
+        token: str | None = None
+        while True:
+            more = {"NextToken": token} if token else {}
+            page = client.describe_phone_numbers(Filters=wanted, MaxResults=size, **more)
+            ids += [p["PhoneNumberId"] for p in page["PhoneNumbers"]]
+            token = page.get("NextToken")
+            assert (token is not None) == (len(ids) < len(expected))
+            if token is None:
+                break
+        assert ids == expected
+
+
+def test_lazy_filtering_pages_as_the_filtered_list_does() -> None:
+    """``paginate`` over ``filtered`` items answers the page and the NextToken of ``paginate`` over
+    the list ``apply_filters`` makes, at any offset and page size (past the end included)."""
+    from smsvoice_mock._query import _token, apply_filters, filtered, paginate
+
+    numbers = list(range(10))
+    spec: dict[str, Any] = {"parity": None}
+    odd = [{"Name": "parity", "Values": ["odd"]}]
+
+    def values(n: int) -> dict[str, Any]:
+        return {"parity": "odd" if n % 2 else "even"}
+
+    for size in (1, 2, 3, 5, 6):
+        for start in (0, 1, 2, 4, 5, 9):
+            params = {"MaxResults": size, **({"NextToken": _token("Op", start)} if start else {})}
+            eager = paginate("Op", params, apply_filters(numbers, odd, spec, values), "Items", str)
+            lazy = paginate("Op", params, filtered(numbers, odd, spec, values), "Items", str)
+            assert lazy == eager
+
+
 @pytest.mark.parametrize(
     "token",
     ["garbage", "eyJvcCI6IkRlc2NyaWJlUG9vbHMiLCJvZmZzZXQiOjJ9"],
