@@ -5,10 +5,18 @@
 - the bytes each recorded message keeps alive (tracemalloc over a separate run of sends);
 - ``repr()`` of the full log, and PutMessageFeedback (a lookup by message id) after every send;
 - describing more resources than the default quota allows, in small pages: the cost of the first
-  and the last page.
+  and the last page;
+- the cost per call at size against the same call on a nearly empty account (ratio 1 is flat), the
+  two measured side by side, call for call, in one run: a send from an E.164 number and a filtered
+  DescribePhoneNumbers (MaxResults=10) with 10,000 numbers in the account, against 10 (one full
+  page, so that both answer the same page size); a send through a pool of 1,000 members, against a
+  pool of one (the pool quota is raised for this run only, and the output says so); ``find()`` and
+  ``one()`` by message id in a log of 1,000,000 messages, against a log of one.
 
-    python benchmarks/scale.py             # 100,000 sends
-    python benchmarks/scale.py --quick     # 10,000 sends
+Only measured figures are printed; nothing here passes or fails.
+
+    python benchmarks/scale.py             # 100,000 sends; 10,000 numbers, 1,000 members, 1,000,000 messages
+    python benchmarks/scale.py --quick     # 10,000 sends; 1,000 numbers, 100 members, 10,000 messages
 """
 
 from __future__ import annotations
@@ -18,6 +26,8 @@ import os
 import statistics
 import time
 import tracemalloc
+from collections.abc import Callable
+from datetime import datetime, timezone
 from typing import Any
 
 os.environ.setdefault("AWS_ACCESS_KEY_ID", "bench")
@@ -26,33 +36,44 @@ os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "bench")
 import boto3
 from botocore.config import Config
 
-from smsvoice_mock import SmsVoiceMock, mock_smsvoice
+import smsvoice_mock.models.pool as pool_model
+from smsvoice_mock import MessageLog, SentMessage, SmsVoiceMock, mock_smsvoice
 
 SERVICE = "pinpoint-sms-voice-v2"
 CONFIG = Config(retries={"total_max_attempts": 1})
 DESTINATION = "+14254147755"
 
 
-def _client() -> Any:
-    return boto3.client(SERVICE, region_name="us-east-1", config=CONFIG)
+# The empty account and the large one: two regions of one mock, so that both are measured in one run.
+EMPTY, LARGE = "us-east-1", "us-west-2"
 
 
-def _unlimited(sms: SmsVoiceMock) -> None:
+def _client(region: str = "us-east-1") -> Any:
+    return boto3.client(SERVICE, region_name=region, config=CONFIG)
+
+
+def _unlimited(sms: SmsVoiceMock, region: str | None = None) -> None:
     """Lift the spend limit and the resource quotas: this run counts calls, not dollars."""
-    settings = sms.backend().settings
+    settings = sms.backend(region=region).settings
     settings.max_spend = 10**12
     for name in settings.limits:
         settings.limits[name] = 10**9
 
 
-def _origination(client: Any) -> str:
-    number = client.request_phone_number(
-        IsoCountryCode="US",
-        MessageType="TRANSACTIONAL",
-        NumberCapabilities=["SMS", "VOICE"],
-        NumberType="SIMULATOR",
+def _number(client: Any, **extra: Any) -> dict[str, Any]:
+    return dict(
+        client.request_phone_number(
+            IsoCountryCode="US",
+            MessageType="TRANSACTIONAL",
+            NumberCapabilities=["SMS", "VOICE"],
+            NumberType="SIMULATOR",
+            **extra,
+        )
     )
-    return str(number["PhoneNumberId"])
+
+
+def _origination(client: Any) -> str:
+    return str(_number(client)["PhoneNumberId"])
 
 
 def _send_batch(client: Any, origination: str, start: int, count: int) -> list[float]:
@@ -153,14 +174,154 @@ def describe_over_quota(resources: int, page: int) -> None:
               f"{times[0] * 1e6:.0f} us, last page {times[-1] * 1e6:.0f} us")  # fmt: skip
 
 
+def side_by_side(
+    empty: Callable[[], object], large: Callable[[], object], budget: float
+) -> tuple[float, float]:
+    """The median seconds per call of ``empty`` and of ``large``, called in turn (so that drift and
+    noise fall on both alike) for ``budget`` seconds, three times each at least, after one warm-up."""
+    empty()
+    large()
+    times: tuple[list[float], list[float]] = ([], [])
+    stop = time.perf_counter() + budget
+    while len(times[0]) < 3 or time.perf_counter() < stop:
+        for call, samples in zip((empty, large), times, strict=True):
+            began = time.perf_counter()
+            call()
+            samples.append(time.perf_counter() - began)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def _ratio(what: str, empty: float, large: float) -> None:
+    print(f"  {what}: {empty * 1e6:,.0f} us small, {large * 1e6:,.0f} us at size "
+          f"(ratio {large / empty:.2f})")  # fmt: skip
+
+
+# The reference account of ``numbers_at_scale`` holds one page of numbers, so that both answer a
+# full page of 10: the ratio is what the other numbers cost, not the rendering of a longer page.
+PAGE = 10
+
+
+def numbers_at_scale(count: int, budget: float) -> None:
+    """A send from an E.164 number (the newest: a scan would reach it last) and a filtered first
+    page, with ``count`` numbers against one page of them."""
+    with mock_smsvoice() as sms:
+        clients = {region: _client(region) for region in (EMPTY, LARGE)}
+        newest: dict[str, dict[str, Any]] = {}
+        for region, total in ((EMPTY, PAGE), (LARGE, count)):
+            _unlimited(sms, region)
+            for _ in range(total):
+                newest[region] = _number(clients[region])
+        print(f"{count:,} phone numbers in the account, against {PAGE} (one page):")
+
+        def send(region: str) -> Callable[[], object]:
+            return lambda: clients[region].send_text_message(
+                DestinationPhoneNumber=DESTINATION,
+                OriginationIdentity=newest[region]["PhoneNumber"],
+                MessageBody="hello",
+            )
+
+        def describe(region: str) -> Callable[[], object]:
+            return lambda: clients[region].describe_phone_numbers(
+                Filters=[{"Name": "status", "Values": ["ACTIVE"]}], MaxResults=PAGE
+            )
+
+        _ratio("send from an E.164 number", *side_by_side(send(EMPTY), send(LARGE), budget))
+        _ratio("DescribePhoneNumbers, a status filter, MaxResults=10",
+               *side_by_side(describe(EMPTY), describe(LARGE), budget))  # fmt: skip
+
+
+def pool_at_scale(members: int, budget: float) -> None:
+    """A send through a pool of ``members`` phone numbers, against a pool of one."""
+    quota = pool_model.ORIGINATION_IDENTITIES_PER_POOL
+    raised = members > quota
+    if raised:
+        # This run only: the mock's quota (its own choice; the docs give none) is put back below.
+        pool_model.ORIGINATION_IDENTITIES_PER_POOL = members
+    try:
+        with mock_smsvoice() as sms:
+            clients = {region: _client(region) for region in (EMPTY, LARGE)}
+            pools: dict[str, str] = {}
+            for region, total in ((EMPTY, 1), (LARGE, members)):
+                _unlimited(sms, region)
+                client = clients[region]
+                pool = client.create_pool(
+                    OriginationIdentity=_origination(client),
+                    IsoCountryCode="US",
+                    MessageType="TRANSACTIONAL",
+                )
+                pools[region] = pool["PoolId"]
+                for _ in range(total - 1):
+                    _number(client, PoolId=pool["PoolId"])
+            note = (
+                f"ORIGINATION_IDENTITIES_PER_POOL raised from {quota} to {members:,} for this run only"
+                if raised
+                else f"within the mock's quota of {quota}"
+            )
+            print(f"a pool of {members:,} members, against a pool of one ({note}):")
+
+            def send(region: str) -> Callable[[], object]:
+                return lambda: clients[region].send_text_message(
+                    DestinationPhoneNumber=DESTINATION,
+                    OriginationIdentity=pools[region],
+                    MessageBody="hello",
+                )
+
+            _ratio("send through the pool", *side_by_side(send(EMPTY), send(LARGE), budget))
+    finally:
+        pool_model.ORIGINATION_IDENTITIES_PER_POOL = quota
+
+
+def log_at_scale(count: int, budget: float) -> None:
+    """``find()`` and ``one()`` by the newest message's id in a log of ``count`` messages (recorded
+    directly: sending a million would take minutes), against a log of one."""
+    now = datetime.now(timezone.utc)
+
+    def record(i: int) -> SentMessage:
+        return SentMessage(
+            message_id=f"{i:08x}-0000-4000-8000-000000000000",
+            destination_phone_number=DESTINATION,
+            origination_identity="+12065550100",
+            message_body="hello",
+            message_type="TRANSACTIONAL",
+            configuration_set_name=None,
+            context=None,
+            channel="SMS",
+            region=EMPTY,
+            account_id="123456789012",
+            sent_at=now,
+        )
+
+    empty: MessageLog[SentMessage] = MessageLog(SentMessage, "Sent messages")
+    large: MessageLog[SentMessage] = MessageLog(SentMessage, "Sent messages")
+    empty._append(record(0))
+    for i in range(count):
+        large._append(record(i))
+    first, newest = empty[0].message_id, large[-1].message_id
+    print(f"{count:,} recorded messages, against one (looked up by the newest message's id):")
+    _ratio("find(message_id=..., channel='SMS')",
+           *side_by_side(lambda: empty.find(message_id=first, channel="SMS"),
+                         lambda: large.find(message_id=newest, channel="SMS"), budget))  # fmt: skip
+    _ratio("one(message_id=...)",
+           *side_by_side(lambda: empty.one(message_id=first),
+                         lambda: large.one(message_id=newest), budget))  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="10,000 sends instead of 100,000")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="10,000 sends instead of 100,000; 1,000 numbers, 100 pool members, 10,000 messages",
+    )
     args = parser.parse_args()
     total = 10_000 if args.quick else 100_000
     sends(total)
     bytes_per_message(2_000 if args.quick else 10_000)
     describe_over_quota(1_000 if args.quick else 5_000, 10)
+    budget = 0.3 if args.quick else 2.0
+    numbers_at_scale(1_000 if args.quick else 10_000, budget)
+    pool_at_scale(100 if args.quick else 1_000, budget)
+    log_at_scale(10_000 if args.quick else 1_000_000, budget)
 
 
 if __name__ == "__main__":

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from smsvoice_mock._model import operation_model
@@ -49,19 +50,28 @@ def _offset(operation: str, token: str) -> int:
 def paginate(
     operation: str,
     params: dict[str, Any],
-    items: Sequence[T],
+    items: Iterable[T],
     key: str,
     render: Callable[[T], Any],
     **extra: Any,
 ) -> dict[str, Any]:
-    """One page of ``items`` under ``key``, plus ``NextToken`` when more remain, plus ``extra``."""
+    """One page of ``items`` under ``key``, plus ``NextToken`` when more remain, plus ``extra``.
+
+    ``items`` that are not a sequence (``filtered``'s) are read up to the end of the page and one
+    more, to know whether a ``NextToken`` is due: a page costs what comes before its end, not what
+    comes after it. The page and the token are those of the list of every item."""
     size = params.get("MaxResults") or _max_page(operation)
     token = params.get("NextToken")
     start = _offset(operation, token) if token else 0
-    page = items[start : start + size]
+    if isinstance(items, Sequence):
+        page = items[start : start + size]
+        more = start + size < len(items)
+    else:
+        read = list(itertools.islice(items, start, start + size + 1))
+        page, more = read[:size], len(read) > size
     result: dict[str, Any] = dict(extra)
     result[key] = [render(item) for item in page]
-    if start + size < len(items):
+    if more:
         result["NextToken"] = _token(operation, start + size)
     return result
 
@@ -88,8 +98,24 @@ def apply_filters(
     values_of: Callable[[T], dict[str, Any]],
 ) -> list[T]:
     """Keep the items that satisfy every filter; ``values_of`` maps an item to its filter values."""
+    return list(filtered(items, filters, spec, values_of))
+
+
+def filtered(
+    items: Iterable[T],
+    filters: list[dict[str, Any]] | None,
+    spec: FilterSpec,
+    values_of: Callable[[T], dict[str, Any]],
+) -> Iterable[T]:
+    """``apply_filters`` for ``paginate``: the filters are checked now (an INVALID_FILTER_VALUES
+    comes before any item is read), the items as the page reads them."""
     if not filters:
-        return list(items)
+        return items
+    _check_filters(filters, spec)
+    return _matching(items, filters, values_of)
+
+
+def _check_filters(filters: list[dict[str, Any]], spec: FilterSpec) -> None:
     for i, f in enumerate(filters):
         allowed = spec.get(f["Name"])
         if allowed is not None:
@@ -101,12 +127,15 @@ def apply_filters(
                     f"Filter {f['Name']!r} doesn't accept {', '.join(bad)}; "
                     f"valid values are {', '.join(sorted(allowed))}.",
                 )
-    kept = []
+
+
+def _matching(
+    items: Iterable[T], filters: list[dict[str, Any]], values_of: Callable[[T], dict[str, Any]]
+) -> Iterator[T]:
     for item in items:
         values = values_of(item)
         if all(set(_as_strings(values.get(f["Name"]))) & set(f["Values"]) for f in filters):
-            kept.append(item)
-    return kept
+            yield item
 
 
 def select(

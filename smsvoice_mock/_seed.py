@@ -472,8 +472,11 @@ def _phone_number(
     where: str,
     entry: Any,
     pooled: list[tuple[str, PhoneNumber, str]],
+    taken: dict[str, PhoneNumber],
     exact: bool = False,
 ) -> None:
+    """One phone number; ``taken`` holds the first number of the account with each E.164 number
+    (the seed's own included), so that checking a seed of many numbers costs one pass."""
     given = entry if isinstance(entry, Mapping) else {}
     number = given.get("PhoneNumber")
     defaults = {
@@ -500,10 +503,7 @@ def _phone_number(
     with _naming(where):
         if made.id in backend.phone_numbers:
             raise already_exists("phone-number", made.id, f"Phone number {made.id} already exists.")
-        twin = next(
-            (p for p in backend.phone_numbers.values() if p.phone_number == made.phone_number),
-            None,
-        )
+        twin = taken.get(made.phone_number)
         if twin is not None:
             raise already_exists(
                 "phone-number", made.id, f"{made.phone_number} is already phone number {twin.id}."
@@ -513,6 +513,7 @@ def _phone_number(
         _quota(backend, backend.phone_numbers, "PHONE_NUMBERS")
     _keywords(where, full, made.keywords)
     backend.phone_numbers[made.id] = made
+    taken.setdefault(made.phone_number, made)
     if (
         not exact
         and registration_required(backend, made)
@@ -654,9 +655,14 @@ def _section(backend: Backend, where: str, section: Mapping[str, Any], exact: bo
     loaded = _load_records(backend, where, section)
     pooled: list[tuple[str, PhoneNumber, str]] = []
     for family in FAMILIES:
-        for at, entry in _items(f'{where}["{family}"]', section.get(family)):
+        items = _items(f'{where}["{family}"]', section.get(family))
+        taken: dict[str, PhoneNumber] = {}
+        if family == "phone_numbers" and items:
+            for number in backend.phone_numbers.values():
+                taken.setdefault(number.phone_number, number)
+        for at, entry in items:
             if family == "phone_numbers":
-                _phone_number(backend, at, entry, pooled, exact)
+                _phone_number(backend, at, entry, pooled, taken, exact)
             else:
                 _APPLY[family](backend, at, entry)
     for at, number, pool_id in pooled:

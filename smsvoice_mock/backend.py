@@ -7,6 +7,7 @@ models (``smsvoice_mock.models``) and the handlers stay thin.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import os
 import random
@@ -127,6 +128,14 @@ class Clock:
         # Called after every move (the state delivers the event records a delay held until then).
         self.on_advance: Callable[[], None] | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        """A copy keeps the time, not the state's hook (which is the state's own)."""
+        return {"offset": self.offset}
+
+    def __setstate__(self, saved: dict[str, Any]) -> None:
+        self.offset = saved["offset"]
+        self.on_advance = None
+
     def now(self) -> datetime:
         if TAPE.values is None:
             return datetime.now(timezone.utc) + self.offset
@@ -206,6 +215,66 @@ def parse_arn(value: str, name: str) -> ParsedArn:
     return ParsedArn(parts[3], parts[4], resource_type, resource_id)
 
 
+class NumberIndex:
+    """E.164 number -> id of the first phone number of the store that has it (the store's order),
+    brought up to date on each use: the numbers added since the last use are indexed at the cost of
+    those alone; any other change the index can see (a number released, the store replaced) makes
+    it again from the store. A hit is checked against the number it names; a miss is answered by a
+    scan (a miss is rare where it matters: sends name numbers the account has), so the answers are
+    the scan's even when a test edits the store or a number in place."""
+
+    __slots__ = ("ids", "last", "last_id", "size", "store")
+
+    def __init__(self) -> None:
+        self.ids: dict[str, str] = {}
+        self.store: dict[str, PhoneNumber] | None = None
+        self.size = 0
+        self.last_id: str | None = None
+        self.last: PhoneNumber | None = None
+
+    def get(self, store: dict[str, PhoneNumber], number: str) -> PhoneNumber | None:
+        self._catch_up(store)
+        key = self.ids.get(number)
+        found = store.get(key) if key is not None else None
+        if found is not None and found.phone_number == number:
+            return found
+        # Not indexed, or an entry that no longer holds (a test edited the store or a number in
+        # place): the scan answers, as it always did, and the index is made again if it was wrong.
+        found = next((p for p in store.values() if p.phone_number == number), None)
+        if found is not None or key is not None:
+            self._rebuild(store)
+        return found
+
+    def _catch_up(self, store: dict[str, PhoneNumber]) -> None:
+        grown = len(store) - self.size
+        if store is not self.store or grown < 0:
+            self._rebuild(store)
+            return
+        if self.size == 0:
+            added = list(store)
+        else:
+            tail = list(itertools.islice(reversed(store), grown + 1))
+            if tail[-1] != self.last_id or store[tail[-1]] is not self.last:
+                self._rebuild(store)
+                return
+            added = tail[-2::-1]
+        for key in added:
+            self.ids.setdefault(store[key].phone_number, key)
+        self._mark(store)
+
+    def _rebuild(self, store: dict[str, PhoneNumber]) -> None:
+        self.ids = {}
+        for key, number in store.items():
+            self.ids.setdefault(number.phone_number, key)
+        self.store = store
+        self._mark(store)
+
+    def _mark(self, store: dict[str, PhoneNumber]) -> None:
+        self.size = len(store)
+        self.last_id = next(reversed(store), None)
+        self.last = store[self.last_id] if self.last_id is not None else None
+
+
 @dataclass(kw_only=True, repr=False)
 class Backend:
     """The state of one account in one region."""
@@ -234,6 +303,8 @@ class Backend:
     idempotency: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = field(
         default_factory=dict
     )
+    # Made from ``phone_numbers`` as it is used; not part of the saved state (``__getstate__``).
+    _numbers: NumberIndex = field(default_factory=NumberIndex, init=False, compare=False)
 
     def __post_init__(self) -> None:
         self.partition = partition_of(self.region)
@@ -247,6 +318,17 @@ class Backend:
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The state file, the journal and a seed's rollback copy keep the resources, not the index
+        (a file written before the index existed loads the same)."""
+        state = dict(self.__dict__)
+        del state["_numbers"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._numbers = NumberIndex()
 
     def __repr__(self) -> str:
         from smsvoice_mock._table import RESOURCE_COLUMNS, resource_rows, text_table
@@ -300,10 +382,15 @@ class Backend:
         key = self.local_id(value, "phone-number", name)
         found = self.phone_numbers.get(key)
         if found is None and key.startswith("+"):
-            found = next((p for p in self.phone_numbers.values() if p.phone_number == key), None)
+            found = self.phone_number_by_e164(key)
         if found is None:
             raise not_found("phone-number", value)
         return found
+
+    def phone_number_by_e164(self, number: str) -> PhoneNumber | None:
+        """The first phone number of ``phone_numbers`` (in its order) whose E.164 number is
+        ``number``, else ``None``; a lookup, not a scan, whatever the count of numbers."""
+        return self._numbers.get(self.phone_numbers, number)
 
     def opt_out_list(self, value: str, name: str = "OptOutListName") -> OptOutList:
         return self.find(self.opt_out_lists, "opt-out-list", value, name)

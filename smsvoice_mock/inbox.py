@@ -179,16 +179,28 @@ class MessageLog(Sequence[T], Generic[T]):
         self._ids: dict[str, T] = {}
         # Brings in what is due on the clock (delayed event records) before a wait looks again.
         self._refresh: Callable[[], None] | None = None
+        # The later records of a message id that has more than one (events: one per event type and
+        # destination), oldest first; ``find(message_id=...)`` reads them with the first.
+        self._more: dict[str, list[T]] = {}
 
     def _append(self, item: T) -> None:
         self._items.append(item)
-        message_id = getattr(item, "message_id", None)
-        if message_id is not None:
-            self._ids.setdefault(message_id, item)
+        message_id = item.message_id
+        if message_id in self._ids:
+            self._more.setdefault(message_id, []).append(item)
+        else:
+            self._ids[message_id] = item
 
     def _clear(self) -> None:
         self._items.clear()
         self._ids.clear()
+        self._more.clear()
+
+    def _reindex(self) -> None:
+        items = list(self._items)
+        self._clear()
+        for item in items:
+            self._append(item)
 
     def _by_message_id(self, message_id: str) -> T | None:
         return self._ids.get(message_id)
@@ -205,9 +217,18 @@ class MessageLog(Sequence[T], Generic[T]):
         # Newest first: the record replaced is nearly always the one just appended.
         index = next(i for i in range(len(items) - 1, -1, -1) if items[i] is old)
         items[index] = new
-        message_id = getattr(old, "message_id", None)
-        if message_id is not None and self._ids.get(message_id) is old:
+        message_id = old.message_id
+        records = [self._ids[message_id]]
+        records += self._more.get(message_id, [])
+        at = [i for i, record in enumerate(records) if record is old]
+        if new.message_id != message_id or len(at) != 1:
+            # Not a path of the mock's own (it keeps the id, and records an object once): the
+            # index is made again from the records.
+            self._reindex()
+        elif at[0] == 0:
             self._ids[message_id] = new
+        else:
+            self._more[message_id][at[0] - 1] = new
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -252,7 +273,25 @@ class MessageLog(Sequence[T], Generic[T]):
                     return False
             return True
 
-        return [item for item in self._items if matches(item)]
+        return [item for item in self._candidates(fields) if matches(item)]
+
+    def _candidates(self, fields: dict[str, Any]) -> Sequence[T]:
+        """The records ``find`` checks, in log order: those of the message id when ``message_id`` is
+        a string and no predicate is named before it (such a predicate is called for every record,
+        as it always was); else every record."""
+        for name, value in fields.items():
+            if name == "message_id":
+                if type(value) is not str:
+                    break
+                first = self._ids.get(value)
+                if first is None:
+                    return ()
+                found = [first]
+                found += self._more.get(value, [])
+                return found
+            if callable(value):
+                break
+        return self._items
 
     def one(self, **fields: Matcher) -> T:
         """The single record matching ``fields``; ``AssertionError`` listing what was there otherwise."""

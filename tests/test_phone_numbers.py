@@ -232,6 +232,48 @@ def test_pagination(client: Any) -> None:
     assert "NextToken" not in pages[-1]
 
 
+def test_filtered_pages_are_those_of_the_filtered_list(client: Any) -> None:
+    """With Filters, each page holds the next MaxResults matching numbers, and NextToken comes
+    exactly when more match: the pages and tokens of paging the list of every match."""
+    for i in range(7):
+        request_number(client, NumberType="TOLL_FREE" if i % 3 else "SIMULATOR")
+    every = client.describe_phone_numbers()["PhoneNumbers"]
+    wanted = [{"Name": "number-type", "Values": ["TOLL_FREE"]}]
+    expected = [p["PhoneNumberId"] for p in every if p["NumberType"] == "TOLL_FREE"]
+    for size in (1, 2, 3, 4, 5, 6):
+        ids: list[str] = []
+        token: str | None = None
+        while True:
+            more = {"NextToken": token} if token else {}
+            page = client.describe_phone_numbers(Filters=wanted, MaxResults=size, **more)
+            ids += [p["PhoneNumberId"] for p in page["PhoneNumbers"]]
+            token = page.get("NextToken")
+            assert (token is not None) == (len(ids) < len(expected))
+            if token is None:
+                break
+        assert ids == expected
+
+
+def test_lazy_filtering_pages_as_the_filtered_list_does() -> None:
+    """``paginate`` over ``filtered`` items answers the page and the NextToken of ``paginate`` over
+    the list ``apply_filters`` makes, at any offset and page size (past the end included)."""
+    from smsvoice_mock._query import _token, apply_filters, filtered, paginate
+
+    numbers = list(range(10))
+    spec: dict[str, Any] = {"parity": None}
+    odd = [{"Name": "parity", "Values": ["odd"]}]
+
+    def values(n: int) -> dict[str, Any]:
+        return {"parity": "odd" if n % 2 else "even"}
+
+    for size in (1, 2, 3, 5, 6):
+        for start in (0, 1, 2, 4, 5, 9):
+            params = {"MaxResults": size, **({"NextToken": _token("Op", start)} if start else {})}
+            eager = paginate("Op", params, apply_filters(numbers, odd, spec, values), "Items", str)
+            lazy = paginate("Op", params, filtered(numbers, odd, spec, values), "Items", str)
+            assert lazy == eager
+
+
 @pytest.mark.parametrize(
     "token",
     ["garbage", "eyJvcCI6IkRlc2NyaWJlUG9vbHMiLCJvZmZzZXQiOjJ9"],
@@ -437,3 +479,94 @@ def test_complete_registration_misuse(client: Any, sms: SmsVoiceMock) -> None:
         sms.backend().complete_registration(simulator["PhoneNumberId"])
     with pytest.raises(RuntimeError, match="PhoneNumberId that RequestPhoneNumber answered"):
         sms.backend().complete_registration("phone-missing")
+
+
+def _scan(sms: SmsVoiceMock, number: str) -> Any:
+    """What the E.164 lookup answered before its index: the first number of the store with it."""
+    return next((p for p in sms.backend().phone_numbers.values() if p.phone_number == number), None)
+
+
+def test_e164_lookup_follows_requests_releases_and_seeds(sms: SmsVoiceMock, client: Any) -> None:
+    """A number is found by its E.164 number after requests, releases and seeds in any order, as a
+    scan of the account's numbers finds it; a released number is not found."""
+    backend = sms.backend()
+    seen: list[str] = []
+
+    def check() -> None:
+        for number in [*seen, "+12065550199"]:
+            assert backend.phone_number_by_e164(number) is _scan(sms, number)
+
+    for step in range(12):
+        if step % 4 == 3:
+            released = client.release_phone_number(
+                PhoneNumberId=request_number(client)["PhoneNumberId"]
+            )
+            seen.append(released["PhoneNumber"])
+        elif step % 4 == 2:
+            sms.seed(
+                {
+                    "phone_numbers": [
+                        {
+                            "PhoneNumber": f"+1206555{step:04}",
+                            "NumberType": "SIMULATOR",
+                            "MessageType": "TRANSACTIONAL",
+                            "NumberCapabilities": ["SMS"],
+                        }
+                    ]
+                }
+            )
+            seen.append(f"+1206555{step:04}")
+        else:
+            seen.append(request_number(client)["PhoneNumber"])
+        check()
+    first = next(iter(backend.phone_numbers.values()))
+    client.release_phone_number(PhoneNumberId=first.id)
+    check()
+    assert backend.phone_number_by_e164(first.phone_number) is None
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.send_text_message(
+            DestinationPhoneNumber="+14254147755",
+            OriginationIdentity=first.phone_number,
+            MessageBody="hello",
+        )
+
+
+def test_e164_lookup_survives_the_store_changing_behind_it(sms: SmsVoiceMock, client: Any) -> None:
+    """A test that edits ``backend.phone_numbers`` itself (a number replaced under its id or changed
+    in place, the whole store replaced) still finds numbers by E.164 as a scan does; so do copies
+    and pickles of a backend."""
+    import copy
+    import dataclasses
+    import pickle
+
+    backend = sms.backend()
+    numbers = [request_number(client) for _ in range(3)]
+    assert backend.phone_number_by_e164(numbers[0]["PhoneNumber"]) is not None
+    middle = backend.phone_numbers[numbers[1]["PhoneNumberId"]]
+    backend.phone_numbers[middle.id] = dataclasses.replace(middle, phone_number="+12065550142")
+    for number in ("+12065550142", numbers[1]["PhoneNumber"], numbers[2]["PhoneNumber"]):
+        assert backend.phone_number_by_e164(number) is _scan(sms, number)
+    backend.phone_numbers[numbers[0]["PhoneNumberId"]].phone_number = "+12065550143"
+    for number in ("+12065550143", numbers[0]["PhoneNumber"]):
+        assert backend.phone_number_by_e164(number) is _scan(sms, number)
+    backend.phone_numbers = dict(reversed(backend.phone_numbers.items()))
+    assert backend.phone_number_by_e164(numbers[0]["PhoneNumber"]) is _scan(
+        sms, numbers[0]["PhoneNumber"]
+    )
+    for twin in (copy.deepcopy(backend), pickle.loads(pickle.dumps(backend))):
+        found = twin.phone_number_by_e164(numbers[2]["PhoneNumber"])
+        assert found is twin.phone_numbers[numbers[2]["PhoneNumberId"]]
+    assert "_numbers" not in backend.__getstate__()
+
+
+def test_send_from_an_e164_number_after_others_come_and_go(client: Any) -> None:
+    """Sending from a number given as E.164 works after other numbers were requested and released."""
+    number = request_number(client)
+    for _ in range(3):
+        client.release_phone_number(PhoneNumberId=request_number(client)["PhoneNumberId"])
+    out = client.send_text_message(
+        DestinationPhoneNumber="+14254147755",
+        OriginationIdentity=number["PhoneNumber"],
+        MessageBody="hello",
+    )
+    assert out["MessageId"]

@@ -231,3 +231,43 @@ def test_named_identity_keeps_its_own_error(client: Any) -> None:
             MessageBody="Hi",
         )
     assert error_of(exc)["Reason"] == "INVALID_IDENTITY_FOR_DESTINATION_COUNTRY"
+
+
+def test_pool_picks_the_first_member_in_join_order(client: Any, sms: SmsVoiceMock) -> None:
+    """A send through a pool goes out from the first member, in the order they joined, that reaches
+    the destination: a sender ID for its country, a phone number of the pool for its own; numbers of
+    the account outside the pool are never picked. ListPoolOriginationIdentities keeps that order."""
+    sms_only = {"NumberType": "LONG_CODE", "NumberCapabilities": ["SMS"]}
+    outside = request_number(client, **sms_only)
+    first = request_number(client, IsoCountryCode="GB", **sms_only)
+    pool = client.create_pool(
+        OriginationIdentity=first["PhoneNumberId"], IsoCountryCode="GB", MessageType="TRANSACTIONAL"
+    )
+    sender = client.request_sender_id(SenderId="ACME", IsoCountryCode="GB")
+    us = [request_number(client, **sms_only, PoolId=pool["PoolId"]) for _ in range(2)]
+    client.associate_origination_identity(
+        PoolId=pool["PoolId"], OriginationIdentity=sender["SenderIdArn"], IsoCountryCode="GB"
+    )
+    listed = client.list_pool_origination_identities(PoolId=pool["PoolId"])
+    assert [i["OriginationIdentityArn"] for i in listed["OriginationIdentities"]] == [
+        first["PhoneNumberArn"],
+        us[0]["PhoneNumberArn"],
+        us[1]["PhoneNumberArn"],
+        sender["SenderIdArn"],
+    ]
+    for destination, expected in (
+        (US_MOBILE, us[0]["PhoneNumber"]),
+        ("+447700900123", first["PhoneNumber"]),
+    ):
+        client.send_text_message(
+            DestinationPhoneNumber=destination, OriginationIdentity=pool["PoolId"], MessageBody="Hi"
+        )
+        assert sms.sent_messages.last.origination_identity == expected
+    client.disassociate_origination_identity(
+        PoolId=pool["PoolId"], OriginationIdentity=first["PhoneNumberId"], IsoCountryCode="GB"
+    )
+    client.send_text_message(
+        DestinationPhoneNumber="+447700900123", OriginationIdentity=pool["PoolId"], MessageBody="Hi"
+    )
+    assert sms.sent_messages.last.origination_identity == "ACME"
+    assert outside["PhoneNumber"] not in {m.origination_identity for m in sms.sent_messages}

@@ -637,3 +637,17 @@ def test_seeded_us_ten_dlc_number_is_registered(sms: SmsVoiceMock, client: Any) 
         MessageBody="Your code is 123456",
     )
     assert sms.sent_messages.last.destination_phone_number == "+14254147755"
+
+
+def test_a_seed_refuses_a_number_the_account_already_has(sms: SmsVoiceMock, client: Any) -> None:
+    """A seeded phone number whose E.164 number a requested number of the account has is refused,
+    naming that number, and nothing of the seed is added."""
+    requested = request_number(client)
+    entries = [_number(PhoneNumber="+12065550111"), _number(PhoneNumber=requested["PhoneNumber"])]
+    problem = (
+        rf'seed\["phone_numbers"\]\[1\]: .*\{requested["PhoneNumber"]} is already phone number '
+        rf"{requested['PhoneNumberId']}\."
+    )
+    with pytest.raises(ValueError, match=problem):
+        sms.seed({"phone_numbers": entries})
+    assert list(sms.backend().phone_numbers) == [requested["PhoneNumberId"]]

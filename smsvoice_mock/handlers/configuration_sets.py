@@ -9,7 +9,7 @@ from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
-from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate
+from smsvoice_mock._query import BOOLEAN, FilterSpec, filtered, paginate
 from smsvoice_mock.errors import already_exists, check_quota
 from smsvoice_mock.models.configuration_set import ConfigurationSet, EventDestination
 from smsvoice_mock.models.tags import merge_tags
@@ -62,8 +62,8 @@ def describe_configuration_sets(ctx: Context, params: dict[str, Any]) -> dict[st
         sets = list({c.name: c for c in named}.values())
     else:
         sets = list(ctx.backend.configuration_sets.values())
-    sets = apply_filters(sets, params.get("Filters"), _filters(), ConfigurationSet.filter_values)
-    return paginate(ctx.operation, params, sets, "ConfigurationSets", ConfigurationSet.to_api)
+    matching = filtered(sets, params.get("Filters"), _filters(), ConfigurationSet.filter_values)
+    return paginate(ctx.operation, params, matching, "ConfigurationSets", ConfigurationSet.to_api)
 
 
 @operation("DeleteConfigurationSet")

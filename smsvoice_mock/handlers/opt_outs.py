@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
-from smsvoice_mock._query import BOOLEAN, apply_filters, paginate, select
+from smsvoice_mock._query import BOOLEAN, filtered, paginate, select
 from smsvoice_mock.errors import ConflictException, already_exists, check_quota
 from smsvoice_mock.models.countries import normalize_e164
 from smsvoice_mock.models.opt_out import OptedOutNumber, OptOutList
@@ -75,14 +75,14 @@ def describe_opted_out_numbers(ctx: Context, params: dict[str, Any]) -> dict[str
         entries = [found.get(n) for n in wanted]
     else:
         entries = list(found.numbers.values())
-    entries = apply_filters(
+    matching = filtered(
         entries,
         params.get("Filters"),
         {"end-user-opted-out": BOOLEAN},
         lambda e: {"end-user-opted-out": e.end_user_opted_out},
     )
     return paginate(
-        ctx.operation, params, entries, "OptedOutNumbers", OptedOutNumber.to_api, **found.header()
+        ctx.operation, params, matching, "OptedOutNumbers", OptedOutNumber.to_api, **found.header()
     )
 
 

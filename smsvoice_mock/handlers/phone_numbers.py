@@ -8,7 +8,7 @@ from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
-from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate, select
+from smsvoice_mock._query import BOOLEAN, FilterSpec, filtered, paginate, select
 from smsvoice_mock.backend import Backend, TapedRandom, new_id
 from smsvoice_mock.errors import check_quota, invalid
 from smsvoice_mock.models.countries import COUNTRIES
@@ -113,8 +113,8 @@ def request_phone_number(ctx: Context, params: dict[str, Any]) -> dict[str, Any]
 def describe_phone_numbers(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     backend = ctx.backend
     numbers = select(params, "PhoneNumberIds", backend.phone_number, backend.phone_numbers.values())
-    numbers = apply_filters(numbers, params.get("Filters"), _filters(), PhoneNumber.filter_values)
-    return paginate(ctx.operation, params, numbers, "PhoneNumbers", PhoneNumber.to_api)
+    matching = filtered(numbers, params.get("Filters"), _filters(), PhoneNumber.filter_values)
+    return paginate(ctx.operation, params, matching, "PhoneNumbers", PhoneNumber.to_api)
 
 
 @operation("UpdatePhoneNumber")

@@ -7,7 +7,7 @@ from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
-from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate, select
+from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, filtered, paginate, select
 from smsvoice_mock.models.pool import NAME, Pool, origination_identity_row, resolve_identity
 
 
@@ -38,8 +38,8 @@ def create_pool(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 def describe_pools(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     backend = ctx.backend
     pools = select(params, "PoolIds", backend.pool, backend.pools.values())
-    pools = apply_filters(pools, params.get("Filters"), _pool_filters(), Pool.filter_values)
-    return paginate(ctx.operation, params, pools, "Pools", Pool.to_api)
+    matching = filtered(pools, params.get("Filters"), _pool_filters(), Pool.filter_values)
+    return paginate(ctx.operation, params, matching, "Pools", Pool.to_api)
 
 
 @operation("UpdatePool")

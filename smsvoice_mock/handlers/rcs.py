@@ -7,7 +7,7 @@ from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
-from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate, select
+from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, filtered, paginate, select
 from smsvoice_mock.handlers.messaging import _send
 from smsvoice_mock.models import sending
 from smsvoice_mock.models.countries import normalize_e164
@@ -42,8 +42,8 @@ def create_rcs_agent(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
 def describe_rcs_agents(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     backend = ctx.backend
     agents = select(params, "RcsAgentIds", backend.rcs_agent, backend.rcs_agents.values())
-    agents = apply_filters(agents, params.get("Filters"), _agent_filters(), RcsAgent.filter_values)
-    return paginate(ctx.operation, params, agents, "RcsAgents", RcsAgent.to_api)
+    matching = filtered(agents, params.get("Filters"), _agent_filters(), RcsAgent.filter_values)
+    return paginate(ctx.operation, params, matching, "RcsAgents", RcsAgent.to_api)
 
 
 @operation("UpdateRcsAgent")

@@ -6,7 +6,7 @@ from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
-from smsvoice_mock._query import BOOLEAN, FilterSpec, apply_filters, paginate, select
+from smsvoice_mock._query import BOOLEAN, FilterSpec, filtered, paginate, select
 from smsvoice_mock.models.sender_id import SenderId, find_sender_id
 
 
@@ -34,8 +34,8 @@ def describe_sender_ids(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         lambda s: find_sender_id(backend, s["SenderId"], s["IsoCountryCode"]),
         backend.sender_ids.values(),
     )
-    senders = apply_filters(senders, params.get("Filters"), _filters(), SenderId.filter_values)
-    return paginate(ctx.operation, params, senders, "SenderIds", SenderId.to_api)
+    matching = filtered(senders, params.get("Filters"), _filters(), SenderId.filter_values)
+    return paginate(ctx.operation, params, matching, "SenderIds", SenderId.to_api)
 
 
 @operation("UpdateSenderId")

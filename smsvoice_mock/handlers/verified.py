@@ -7,7 +7,7 @@ from typing import Any
 
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock._model import enum_values
-from smsvoice_mock._query import apply_filters, paginate
+from smsvoice_mock._query import filtered, paginate
 from smsvoice_mock.backend import Backend, new_id, new_uuid
 from smsvoice_mock.errors import already_exists, check_quota
 from smsvoice_mock.inbox import SentMessage
@@ -77,13 +77,11 @@ def describe_verified_destination_numbers(ctx: Context, params: dict[str, Any]) 
     if numbers:
         items = [v for v in items if v.destination_phone_number in numbers]
     spec = {"status": frozenset(enum_values("VerificationStatus")), "rcs-agent-id": None}
-    items = apply_filters(
-        items, params.get("Filters"), spec, VerifiedDestinationNumber.filter_values
-    )
+    matching = filtered(items, params.get("Filters"), spec, VerifiedDestinationNumber.filter_values)
     return paginate(
         ctx.operation,
         params,
-        items,
+        matching,
         "VerifiedDestinationNumbers",
         lambda v: {k: w for k, w in v.to_api().items() if k != "Tags"},
     )

@@ -41,7 +41,7 @@ def receive(
 ) -> InboundMessage:
     destination = normalize_e164(destination_number)
     sender = normalize_e164(origination_number)
-    phone = next((p for p in backend.phone_numbers.values() if p.phone_number == destination), None)
+    phone = backend.phone_number_by_e164(destination)
     if phone is None:
         numbers = ", ".join(p.phone_number for p in backend.phone_numbers.values()) or "none"
         raise LookupError(

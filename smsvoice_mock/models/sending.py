@@ -240,15 +240,13 @@ def _pool_member(backend: Backend, pool: Pool, channel: str, destination: str) -
         rcs = _pool_rcs_agent(backend, pool, channel, destination)
         if rcs is not None:
             return rcs
-    phones = {p.arn: p for p in backend.phone_numbers.values() if p.pool_id == pool.id}
-    senders = {s.arn: s for s in backend.sender_ids.values()}
     for arn in pool.members:
-        phone = phones.get(arn)
+        phone = pool.member_phone(backend, arn)
         if phone is not None:
             if _phone_can_send(backend, phone, channel, destination):
                 return _from_phone(phone, pool)
             continue
-        sender = senders.get(arn)
+        sender = pool.member_sender_id(backend, arn)
         if (
             sender is not None
             and channel == "SMS"

@@ -116,6 +116,23 @@ def test_in_process_server_saves_on_stop(tmp_path: Path) -> None:
     assert [n["PhoneNumberId"] for n in numbers] == [number["PhoneNumberId"]]
 
 
+def test_numbers_are_found_by_e164_after_a_restart(tmp_path: Path) -> None:
+    """A server started on a state file finds the saved numbers by their E.164 numbers, and the
+    numbers requested since, as the server that saved them did."""
+    path = tmp_path / "state.smsvoice"
+    with SmsVoiceServer(port=0, state_path=path) as server:
+        saved = request_number(server_client(server.url))
+    with SmsVoiceServer(port=0, state_path=path) as server:
+        client = server_client(server.url)
+        for number in (saved, request_number(client)):
+            answer = client.send_text_message(
+                DestinationPhoneNumber="+14254147755",
+                OriginationIdentity=number["PhoneNumber"],
+                MessageBody="after the restart",
+            )
+            assert answer["MessageId"]
+
+
 class _Ready(io.StringIO):
     """``serve``'s output; ``url`` is set once the ready line is written."""
 
