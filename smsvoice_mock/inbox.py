@@ -306,27 +306,34 @@ class MessageLog(Sequence[T], Generic[T]):
         """The first record matching ``fields`` (as ``find`` matches), waiting up to ``timeout``
         seconds for code in another thread to add it; ``AssertionError`` listing what was there
         when none came. In an ``async`` test, ``await log.wait_for_async(...)``."""
-        deadline = time.monotonic() + _check_timeout(timeout)
-        while True:
-            found = self._first(fields)
+        for found in self._looking(timeout, fields):
             if found is not None:
                 return found
-            if time.monotonic() >= deadline:
-                raise self._nothing_came(fields, timeout)
             time.sleep(_POLL_SECONDS)
+        raise AssertionError("unreachable")  # pragma: no cover - _looking returns or raises
 
     async def wait_for_async(self, timeout: float = 5.0, **fields: Matcher) -> T:
         """``wait_for`` for asyncio: waits without blocking the event loop, so a task can send."""
         import asyncio
 
+        for found in self._looking(timeout, fields):
+            if found is not None:
+                return found
+            await asyncio.sleep(_POLL_SECONDS)
+        raise AssertionError("unreachable")  # pragma: no cover - _looking returns or raises
+
+    def _looking(self, timeout: float, fields: dict[str, Matcher]) -> Iterator[T | None]:
+        """One look per step: the record once it is there (``None`` until then), then an
+        ``AssertionError`` when ``timeout`` is over."""
         deadline = time.monotonic() + _check_timeout(timeout)
         while True:
             found = self._first(fields)
             if found is not None:
-                return found
+                yield found
+                return
             if time.monotonic() >= deadline:
                 raise self._nothing_came(fields, timeout)
-            await asyncio.sleep(_POLL_SECONDS)
+            yield None
 
     def _first(self, fields: dict[str, Matcher]) -> T | None:
         if self._refresh is not None:

@@ -39,6 +39,25 @@ def request_number(client: Any, **overrides: Any) -> dict[str, Any]:
     return dict(client.request_phone_number(**params))
 
 
+def moto_topic_with_queue(name: str) -> tuple[str, Any, str]:
+    """In an active moto ``mock_aws``: an SNS topic with an SQS queue subscribed (raw delivery), as
+    ``(topic ARN, the SQS client, the queue URL)``."""
+    sns = boto3.client("sns", region_name=REGION)
+    sqs = boto3.client("sqs", region_name=REGION)
+    topic = sns.create_topic(Name=name)["TopicArn"]
+    queue = sqs.create_queue(QueueName=f"{name}-queue")["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+    sns.subscribe(
+        TopicArn=topic,
+        Protocol="sqs",
+        Endpoint=queue_arn,
+        Attributes={"RawMessageDelivery": "true"},
+    )
+    return topic, sqs, queue
+
+
 def error_of(exc_info: pytest.ExceptionInfo[Any]) -> dict[str, Any]:
     """``{"Code", "Reason", "Fields", "ResourceType", "ResourceId"}`` of a ClientError."""
     response = exc_info.value.response

@@ -15,7 +15,7 @@ import pytest
 
 from smsvoice_mock import SmsVoiceMock, mock_smsvoice
 from smsvoice_mock.models.events import DESCRIPTIONS, final_event_types
-from tests.helpers import make_client, request_number
+from tests.helpers import make_client, moto_topic_with_queue, request_number
 
 SUCCESS = "+14254147755"
 FAILURE = "+14254147167"
@@ -416,23 +416,8 @@ def _translate(body: str) -> tuple[str, str]:
 def moto_receipts() -> Any:
     """moto's SNS topic with an SQS queue subscribed (raw delivery), started once for the module."""
     moto = pytest.importorskip("moto")
-    import boto3
-
     with moto.mock_aws():
-        sns = boto3.client("sns", region_name="us-east-1")
-        sqs = boto3.client("sqs", region_name="us-east-1")
-        topic = sns.create_topic(Name="sms-receipts")["TopicArn"]
-        queue = sqs.create_queue(QueueName="receipts")["QueueUrl"]
-        queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])[
-            "Attributes"
-        ]["QueueArn"]
-        sns.subscribe(
-            TopicArn=topic,
-            Protocol="sqs",
-            Endpoint=queue_arn,
-            Attributes={"RawMessageDelivery": "true"},
-        )
-        yield topic, sqs, queue
+        yield moto_topic_with_queue("sms-receipts")
 
 
 @pytest.mark.parametrize("event_type", TEXT_FINALS)

@@ -247,23 +247,11 @@ def test_events_delivered_into_moto(sms: SmsVoiceMock) -> None:
     moto = pytest.importorskip("moto")
     import boto3
 
-    from tests.helpers import make_client
+    from tests.helpers import make_client, moto_topic_with_queue
 
     with moto.mock_aws():
-        sns = boto3.client("sns", region_name="us-east-1")
-        sqs = boto3.client("sqs", region_name="us-east-1")
+        topic, sqs, queue = moto_topic_with_queue("sms-events")
         logs = boto3.client("logs", region_name="us-east-1")
-        topic = sns.create_topic(Name="sms-events")["TopicArn"]
-        queue = sqs.create_queue(QueueName="q")["QueueUrl"]
-        queue_arn = sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["QueueArn"])[
-            "Attributes"
-        ]["QueueArn"]
-        sns.subscribe(
-            TopicArn=topic,
-            Protocol="sqs",
-            Endpoint=queue_arn,
-            Attributes={"RawMessageDelivery": "true"},
-        )
         logs.create_log_group(logGroupName="sms-events")
         client = make_client()
         number = request_number(client)
