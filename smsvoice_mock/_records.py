@@ -54,8 +54,6 @@ def dump(value: Any, tagged: bool = False) -> Any:
     know a time or a decimal from a string, so there (``tagged``) they are written as
     ``{"$time": ...}`` and ``{"$decimal": ...}``.
     """
-    from smsvoice_mock.models.registration_catalog import RegistrationTypeDefinition
-
     if value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
@@ -66,8 +64,6 @@ def dump(value: Any, tagged: bool = False) -> Any:
         return {"$decimal": format(value, "f")} if tagged else format(value, "f")
     if isinstance(value, (bytes, bytearray)):
         return base64.b64encode(value).decode("ascii")
-    if isinstance(value, RegistrationTypeDefinition):
-        return value.registration_type
     if isinstance(value, (list, tuple)):
         return [dump(item, tagged) for item in value]
     if isinstance(value, dict):
@@ -75,18 +71,47 @@ def dump(value: Any, tagged: bool = False) -> Any:
             return {key: dump(item, tagged) for key, item in value.items()}
         return [[dump(key, tagged), dump(item, tagged)] for key, item in value.items()]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        types = hints(type(value))
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(value):
-            member = getattr(value, f.name)
-            if f.name == "clock":
-                continue
-            if _is_reference(types[f.name]):
-                out[f.name] = {"arn": member.arn}
+        for name, kind, mentions_any in _plan(type(value)):
+            member = getattr(value, name)
+            if kind is _REFERENCE:
+                out[name] = {"arn": member.arn}
+            elif kind is _CATALOG:
+                out[name] = member.registration_type  # a registration type, by its catalog key
             else:
-                out[f.name] = dump(member, tagged or _mentions_any(types[f.name]))
+                out[name] = dump(member, tagged or mentions_any)
         return out
     raise TypeError(f"{type(value).__name__} is not a record the state can hold")
+
+
+_VALUE, _REFERENCE, _CATALOG = "value", "reference", "catalog"
+
+
+def _plan(cls: type) -> tuple[tuple[str, str, bool], ...]:
+    """How ``dump`` writes each member of ``cls``: its name, its kind (a value, a reference to a
+    resource, a key of the registration catalog) and whether ``Any`` is in its type."""
+    found = _PLANS.get(cls)
+    if found is None:
+        from smsvoice_mock.models.registration_catalog import RegistrationTypeDefinition
+
+        types = hints(cls)
+        found = _PLANS[cls] = tuple(
+            (
+                f.name,
+                _REFERENCE
+                if _is_reference(types[f.name])
+                else _CATALOG
+                if types[f.name] is RegistrationTypeDefinition
+                else _VALUE,
+                _mentions_any(types[f.name]),
+            )
+            for f in dataclasses.fields(cls)
+            if f.name != "clock"
+        )
+    return found
+
+
+_PLANS: dict[type, tuple[tuple[str, str, bool], ...]] = {}
 
 
 def _mentions_any(tp: Any) -> bool:
@@ -163,91 +188,153 @@ _RECORD_MODULES = (
 )
 
 
+Reader = Callable[[Any, str, int], Any]
+
+
 def load(tp: Any, data: Any, where: str, depth: int = 0) -> Any:
     """``data`` read as a value of type ``tp``; a ``ValueError`` naming ``where`` when it isn't one."""
-    if depth > _MAX_DEPTH:
-        raise _fail(where, "is nested too deep")
-    reader = _READERS.get(tp)
-    if reader is not None:
-        return reader(data, where)
+    reader = _COMPILED.get(tp)
+    if reader is None:
+        reader = _COMPILED[tp] = _compile(tp)
+    return reader(data, where, depth)
+
+
+_COMPILED: dict[Any, Reader] = {}
+
+
+def _compile(tp: Any) -> Reader:
+    """The reader of values of ``tp``, made once per type from its annotation."""
+    scalar = _READERS.get(tp)
+    if scalar is not None:
+        return lambda data, where, depth: scalar(data, where)
     if _is_reference(tp):
-        if isinstance(data, dict) and set(data) == {"arn"} and isinstance(data["arn"], str):
-            return Ref(data["arn"])  # a resource of the same backend, resolved by the caller
-        raise _fail(where, f"must be a reference {{'arn': ...}}, not {data!r:.80}")
+        return _reference
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is UnionType or origin is typing.Union:
-        if data is None and NoneType in args:
-            return None
         options = [a for a in args if a is not NoneType]
-        if len(options) == 1:
-            return load(options[0], data, where, depth)
-        raise _fail(where, f"holds a {_name(tp)}, which a state cannot give")  # pragma: no cover
+        if len(options) != 1:  # pragma: no cover - no record member is typed so
+            raise TypeError(f"{_name(tp)} is not a type a state holds")
+        inner, optional = options[0], NoneType in args
+
+        def union(data: Any, where: str, depth: int) -> Any:
+            if data is None and optional:
+                return None
+            return load(inner, data, where, depth)
+
+        return union
     if origin in (list, tuple):
-        if not isinstance(data, list):
-            raise _fail(where, f"must be a list, not {type(data).__name__}")
         if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
-            if len(data) != len(args):
-                raise _fail(where, f"must be a list of {len(args)} items")
-            return tuple(
-                load(a, d, f"{where}[{i}]", depth + 1)
-                for i, (a, d) in enumerate(zip(args, data, strict=True))
-            )
-        item = args[0] if args else Any
-        items = [load(item, d, f"{where}[{i}]", depth + 1) for i, d in enumerate(data)]
-        return tuple(items) if origin is tuple else items
+            return _fixed_tuple(args)
+        return _sequence(args[0] if args else Any, origin is tuple)
     if origin is dict:
         key_type, value_type = args or (str, Any)
-        if key_type is str:
-            if not isinstance(data, dict):
-                raise _fail(where, f"must be a mapping, not {type(data).__name__}")
-            return {k: load(value_type, v, f"{where}[{k!r}]", depth + 1) for k, v in data.items()}
+        return _mapping(value_type) if key_type is str else _pairs(key_type, value_type)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _record_reader(tp)
+    raise TypeError(f"{_name(tp)} is not a type a state holds")  # pragma: no cover
+
+
+def _deeper(where: str, depth: int) -> int:
+    if depth >= _MAX_DEPTH:
+        raise _fail(where, "is nested too deep")
+    return depth + 1
+
+
+def _reference(data: Any, where: str, depth: int) -> Ref:
+    if isinstance(data, dict) and len(data) == 1 and isinstance(data.get("arn"), str):
+        return Ref(data["arn"])  # a resource of the same backend, resolved by the caller
+    raise _fail(where, f"must be a reference {{'arn': ...}}, not {data!r:.80}")
+
+
+def _fixed_tuple(args: tuple[Any, ...]) -> Reader:
+    def read(data: Any, where: str, depth: int) -> Any:
+        if not isinstance(data, list) or len(data) != len(args):
+            raise _fail(where, f"must be a list of {len(args)} items")
+        depth = _deeper(where, depth)
+        return tuple(
+            load(a, d, f"{where}[{i}]", depth)
+            for i, (a, d) in enumerate(zip(args, data, strict=True))
+        )
+
+    return read
+
+
+def _sequence(item: Any, as_tuple: bool) -> Reader:
+    def read(data: Any, where: str, depth: int) -> Any:
+        if not isinstance(data, list):
+            raise _fail(where, f"must be a list, not {type(data).__name__}")
+        depth = _deeper(where, depth)
+        items = [load(item, d, f"{where}[{i}]", depth) for i, d in enumerate(data)]
+        return tuple(items) if as_tuple else items
+
+    return read
+
+
+def _mapping(value_type: Any) -> Reader:
+    def read(data: Any, where: str, depth: int) -> Any:
+        if not isinstance(data, dict):
+            raise _fail(where, f"must be a mapping, not {type(data).__name__}")
+        depth = _deeper(where, depth)
+        return {k: load(value_type, v, f"{where}[{k!r}]", depth) for k, v in data.items()}
+
+    return read
+
+
+def _pairs(key_type: Any, value_type: Any) -> Reader:
+    def read(data: Any, where: str, depth: int) -> Any:
         if not isinstance(data, list) or not all(isinstance(p, list) and len(p) == 2 for p in data):
             raise _fail(where, "must be a list of [key, value] pairs")
+        depth = _deeper(where, depth)
         return {
-            load(key_type, k, f"{where}[{i}][0]", depth + 1): load(
-                value_type, v, f"{where}[{i}][1]", depth + 1
+            load(key_type, k, f"{where}[{i}][0]", depth): load(
+                value_type, v, f"{where}[{i}][1]", depth
             )
             for i, (k, v) in enumerate(data)
         }
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return _record(tp, data, where, depth)
-    raise _fail(where, f"holds a {_name(tp)}, which a state cannot give")  # pragma: no cover
+
+    return read
 
 
-def _record(cls: type, data: Any, where: str, depth: int) -> Any:
-    if not isinstance(data, dict):
-        raise _fail(
-            where, f"must be a mapping of {cls.__name__}'s members, not {type(data).__name__}"
-        )
+def _record_reader(cls: type) -> Reader:
     fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "clock"}
-    unknown = sorted(str(k) for k in data if k not in fields)
-    if unknown:
-        raise _fail(
-            where,
-            f"unknown member(s) {', '.join(unknown)} of {cls.__name__}; its members are "
-            f"{', '.join(fields)}",
-        )
     types = hints(cls)
-    given = {name: load(types[name], data[name], f"{where}[{name!r}]", depth + 1) for name in data}
-    missing = [
+    required = [
         name
         for name, f in fields.items()
-        if f.init
-        and name not in given
-        and f.default is dataclasses.MISSING
-        and f.default_factory is dataclasses.MISSING
+        if f.init and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     ]
-    if missing:
-        raise _fail(where, f"{cls.__name__} needs the member(s) {', '.join(missing)}")
-    try:
-        made = cls(**{k: v for k, v in given.items() if fields[k].init})
-    except (TypeError, ValueError) as exc:  # a record's own check of its values
-        raise _fail(where, str(exc)) from None
-    for name, value in given.items():
-        if not fields[name].init:
-            object.__setattr__(made, name, value)
-    return made
+    later = frozenset(name for name, f in fields.items() if not f.init)
+
+    def read(data: Any, where: str, depth: int) -> Any:
+        if not isinstance(data, dict):
+            raise _fail(
+                where, f"must be a mapping of {cls.__name__}'s members, not {type(data).__name__}"
+            )
+        unknown = sorted(str(k) for k in data if k not in fields)
+        if unknown:
+            raise _fail(
+                where,
+                f"unknown member(s) {', '.join(unknown)} of {cls.__name__}; its members are "
+                f"{', '.join(fields)}",
+            )
+        depth = _deeper(where, depth)
+        given = {
+            name: load(types[name], value, f"{where}[{name!r}]", depth)
+            for name, value in data.items()
+        }
+        missing = [name for name in required if name not in given]
+        if missing:
+            raise _fail(where, f"{cls.__name__} needs the member(s) {', '.join(missing)}")
+        try:
+            made = cls(**{k: v for k, v in given.items() if k not in later})
+        except (TypeError, ValueError) as exc:  # a record's own check of its values
+            raise _fail(where, str(exc)) from None
+        for name in later & given.keys():
+            object.__setattr__(made, name, given[name])
+        return made
+
+    return read
 
 
 def _scalar(kind: type, label: str) -> Callable[[Any, str], Any]:
