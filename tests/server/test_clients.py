@@ -1,12 +1,13 @@
-"""Conformance with clients nobody here wrote: the AWS CLI v1 (its own vendored botocore) and the AWS
-SDK for JavaScript v3 run the same scenario against the server: request a SIMULATOR number, put a
-keyword, send, an inbound STOP through the control API, the next send refused, and the error's
-Reason reaching the client with the typed exception.
+"""Conformance with clients nobody here wrote: the AWS CLI v1 (its own vendored botocore), the AWS
+SDK for JavaScript v3 and the AWS SDK for Go v2 run the same scenario against the server: request a
+SIMULATOR number, put a keyword, send, an inbound STOP through the control API, the next send
+refused, and the error's Reason reaching the client with the typed exception.
 
 The clients are installed outside the package (see docs/server.md): the AWS CLI in its own virtual
 environment, found through ``SMSVOICE_MOCK_AWS_CLI`` (the path of its ``aws``), the JavaScript SDK by
-``npm ci`` in tests/server/js. Without them the tests skip, except under ``CI=true``, where a missing
-client fails.
+``npm ci`` in tests/server/js, the Go SDK from Debian's ``golang-github-aws-aws-sdk-go-v2-dev``
+(built in GOPATH mode, no module download; ``SMSVOICE_MOCK_GOPATH`` names another GOPATH). Without
+them the tests skip, except under ``CI=true``, where a missing client fails.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import pytest
 from tests.server.conftest import control
 
 JS = Path(__file__).parent / "js"
+GO = Path(__file__).parent / "go"
+GO_SDK = "github.com/aws/aws-sdk-go-v2/service/pinpointsmsvoicev2"
 CUSTOMER = "+14254147755"
 
 
@@ -42,6 +45,34 @@ def aws_cli() -> str:
             "export SMSVOICE_MOCK_AWS_CLI=/tmp/venv-awscli/bin/aws",
         )
     return path
+
+
+@pytest.fixture(scope="session")
+def go_scenario(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/server/go/scenario.go built once a session, in GOPATH mode against the packaged SDK."""
+    go = shutil.which("go")
+    gopath = os.environ.get("SMSVOICE_MOCK_GOPATH", "/usr/share/gocode")
+    if go is None or not (Path(gopath) / "src" / GO_SDK).is_dir():
+        missing(
+            f"The AWS SDK for Go v2 (with go; {GO_SDK} under {gopath}/src)",
+            "apt-get install golang-go golang-github-aws-aws-sdk-go-v2-dev",
+        )
+    out = tmp_path_factory.mktemp("go")
+    env = {**os.environ, "GOPATH": gopath, "GO111MODULE": "off", "GOFLAGS": "", "GOPROXY": "off"}
+    if not any(env.get(name) for name in ("GOCACHE", "XDG_CACHE_HOME", "HOME")):
+        env["GOCACHE"] = str(out / "cache")
+    # -p 1: one compile at a time; later sessions reuse the build cache and only link.
+    build = subprocess.run(
+        [go, "build", "-p", "1", "-o", str(out / "scenario"), "scenario.go"],
+        cwd=GO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env=env,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    return out / "scenario"
 
 
 def run_cli(aws: str, url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -147,6 +178,35 @@ def test_javascript_sdk_scenario(server: str) -> None:
     assert seen["refusal"]["typed"] is True
     assert seen["refusal"]["reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
     assert seen["refusal"]["status"] == 400
+
+
+def test_go_sdk_scenario(server: str, go_scenario: Path) -> None:
+    """The AWS SDK for Go v2 runs the scenario with its endpoint from a resolver and static
+    credentials; ``DescribeKeywords``' paginator reads three pages of two, and the refused send is a
+    ``*types.ConflictException`` with ``Reason`` DESTINATION_PHONE_NUMBER_OPTED_OUT, a
+    ``smithy.APIError`` and a ``ResponseError`` with the status and request id."""
+    result = subprocess.run(
+        [str(go_scenario), server], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    seen = json.loads(result.stdout)
+    assert seen["number"]["type"] == "SIMULATOR"
+    assert seen["number"]["createdIsTime"] is True
+    assert seen["keyword"] == {"keyword": "HOURS", "action": "AUTOMATIC_RESPONSE"}
+    assert seen["keywords"] == {"pages": 3, "names": ["HELP", "STOP", "HOURS", "PRICES", "RSVP"]}
+    assert seen["inbound"] == {"action": "OPT_OUT", "optedOut": True}
+    refusal = seen["refusal"]
+    assert refusal["typed"] is True
+    assert refusal["reason"] == "DESTINATION_PHONE_NUMBER_OPTED_OUT"
+    assert (refusal["code"], refusal["fault"], refusal["status"]) == (
+        "ConflictException",
+        "client",
+        400,
+    )
+    assert refusal["requestId"]
+    assert seen["optedOut"] == [CUSTOMER]
+    _, sent = control(server, "GET", "sent-messages?source=API")
+    assert [m["message_id"] for m in sent["SentMessages"]] == [seen["messageId"]]
 
 
 def test_aws_cli_sends_from_a_toll_free_number_completed_over_http(
