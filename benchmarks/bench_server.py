@@ -12,6 +12,10 @@ for a while and the control API must list exactly as many sent messages as calls
     python benchmarks/bench_server.py --clients 1 8 16 --seconds 3
     python benchmarks/bench_server.py --no-moto       # ours only
 
+Beside them, the floor of any Python HTTP server: a trivial ``http.server`` (threading, keep-alive)
+that answers every request with the same canned JSON. For each server the CPU time its process spent
+per call (user + system, from ``/proc``) is printed, and ours against the trivial one's.
+
 Target (issue 9): at 8 clients, at least 6x moto's throughput and a p99 under 10 ms.
 """
 
@@ -209,10 +213,67 @@ def start_moto() -> tuple[subprocess.Popen[bytes], int] | None:
     return proc, port
 
 
+# The trivial server: Python's http.server, threading, HTTP/1.1 keep-alive, one canned answer.
+_TRIVIAL = """
+import http.server, sys
+BODY = b'{"AccountAttributes":[]}'
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    wbufsize = -1  # one write per answer (headers and body), flushed after each request
+    disable_nagle_algorithm = True
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-amz-json-1.0")
+        self.send_header("Content-Length", str(len(BODY)))
+        self.end_headers()
+        self.wfile.write(BODY)
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer.daemon_threads = True
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
+"""
+
+
+def start_trivial() -> tuple[subprocess.Popen[bytes], int]:
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-c", _TRIVIAL, str(port)])
+    _wait_until_up(port, proc, "the trivial http.server")
+    return proc, port
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of process ``pid`` so far (Linux ``/proc``; ``None`` elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(
+    proc: subprocess.Popen[bytes], port: int, requests: list[bytes], clients: int, seconds: float
+) -> dict[str, Any]:
+    """``load``, with the server process's CPU time per call."""
+    before = cpu_seconds(proc.pid)
+    result = load(port, requests, clients, seconds)
+    after = cpu_seconds(proc.pid)
+    calls = result["calls"] + clients  # and each client's warm-up call
+    result["cpu_us"] = (
+        (after - before) / calls * 1e6
+        if before is not None and after is not None and calls
+        else None
+    )
+    return result
+
+
 def _row(name: str, clients: int, result: dict[str, Any]) -> str:
+    cpu = result.get("cpu_us")
     return (
         f"{name:<14} {clients:>7} {result['calls']:>8} {len(result['errors']):>6} "
-        f"{result['throughput']:>10.0f} {result['p50_ms']:>8.2f} {result['p99_ms']:>8.2f}"
+        f"{result['throughput']:>10.0f} {result['p50_ms']:>8.2f} {result['p99_ms']:>8.2f} "
+        f"{'' if cpu is None else f'{cpu:.0f}':>10}"
     )
 
 
@@ -274,24 +335,36 @@ def main() -> int:
     seconds = min(args.seconds, 60.0)  # bounded: a typo cannot load the machine for an hour
     args.clients = [max(1, min(n, 64)) for n in args.clients]
     ours, our_port = start_ours()
+    trivial, trivial_port = start_trivial()
     moto = None if args.no_moto else start_moto()
     try:
         our_call = [
             _request(our_port, "PinpointSMSVoiceV2.DescribeAccountAttributes", "sms-voice", {})
         ]
         print(
-            f"{'server':<14} {'clients':>7} {'calls':>8} {'errors':>6} {'calls/s':>10} {'p50 ms':>8} {'p99 ms':>8}"
+            f"{'server':<14} {'clients':>7} {'calls':>8} {'errors':>6} {'calls/s':>10} "
+            f"{'p50 ms':>8} {'p99 ms':>8} {'CPU µs/call':>10}"
         )
         for clients in args.clients:
-            mine = load(our_port, our_call, clients, seconds)
+            mine = measured(ours, our_port, our_call, clients, seconds)
             print(_row("smsvoice_mock", clients, mine), flush=True)
+            floor = measured(trivial, trivial_port, our_call, clients, seconds)
+            print(_row("http.server", clients, floor), flush=True)
+            if mine["cpu_us"] and floor["cpu_us"]:
+                print(
+                    f"{'':<14} {clients:>7} CPU per call: smsvoice_mock / trivial http.server = "
+                    f"{mine['cpu_us'] / floor['cpu_us']:.2f} (its floor is "
+                    f"{floor['cpu_us'] / mine['cpu_us']:.2f} of ours)"
+                )
             if moto is not None:
                 moto_call = [_request(moto[1], "DynamoDB_20120810.ListTables", "dynamodb", {})]
-                theirs = load(moto[1], moto_call, clients, seconds)
+                theirs = measured(moto[0], moto[1], moto_call, clients, seconds)
                 print(_row("moto_server", clients, theirs), flush=True)
-                print(
-                    f"{'':<14} {clients:>7} ratio {mine['throughput'] / theirs['throughput']:.1f}x"
-                )
+                if theirs["throughput"]:
+                    print(
+                        f"{'':<14} {clients:>7} ratio "
+                        f"{mine['throughput'] / theirs['throughput']:.1f}x"
+                    )
                 if theirs["errors"]:
                     print("moto_server errors:", theirs["errors"][:3])
             if mine["errors"]:
@@ -308,7 +381,7 @@ def main() -> int:
                 durable.terminate()
                 durable.wait(60)
     finally:
-        for proc in (ours, moto[0] if moto else None):
+        for proc in (ours, trivial, moto[0] if moto else None):
             if proc is not None:
                 proc.terminate()
                 proc.wait(10)
