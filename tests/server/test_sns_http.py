@@ -317,3 +317,28 @@ def test_the_openapi_document_names_the_sns_http_endpoints(server: str) -> None:
     with urllib.request.urlopen(f"{server}/_smsvoice/openapi.json", timeout=10) as answer:
         paths = json.load(answer)["paths"]
     assert set(paths["/_smsvoice/sns-http"]) == {"get", "post", "delete"}
+
+
+def test_a_delayed_final_record_reaches_the_url_when_the_clock_reaches_it(
+    server: str, client: Any, receiver: Receiver
+) -> None:
+    """A final record a delivery rule holds is posted when the clock reaches it, not before."""
+    number = request_number(client)
+    sns_events(client, "app", "to-sns")
+    subscribe(server, EVENTS_TOPIC, receiver.url)
+    rule = {"event_type": "TEXT_DELIVERED", "delay_seconds": 600}
+    assert control(server, "POST", "deliveries", rule)[0] == 200
+    client.send_text_message(
+        DestinationPhoneNumber=SUCCESS,
+        OriginationIdentity=number["PhoneNumberId"],
+        MessageBody="Later",
+        ConfigurationSetName="app",
+    )
+    (first,) = receiver.documents(1)
+    assert json.loads(first["Message"])["eventType"] == "TEXT_SUCCESSFUL"
+    time.sleep(0.2)
+    assert len(receiver.received) == 1
+    assert control(server, "POST", "clock/advance", {"seconds": 601})[0] == 200
+    final = receiver.documents(2)[1]
+    assert json.loads(final["Message"])["eventType"] == "TEXT_DELIVERED"
+    control(server, "DELETE", "deliveries")
