@@ -5,8 +5,8 @@ python -m smsvoice_mock checklist: the operation checklist of docs/behaviour.md.
 python -m smsvoice_mock refresh-model: copy the installed botocore's service model into the package
 (for maintainers, after upgrading botocore).
 
-python -m smsvoice_mock serve [--host 127.0.0.1] [--port 4566] [--state FILE] [--seed FILE] [--sandbox]:
-the emulator as an HTTP server (docs/server.md).
+python -m smsvoice_mock serve [--host 127.0.0.1] [--port 4566] [--state FILE] [--seed FILE] [--sandbox]
+[--sns-http TOPIC_ARN=URL]...: the emulator as an HTTP server (docs/server.md).
 
 Installed with pip, the console script smsvoice-mock runs the same commands (smsvoice-mock serve)."""
 
@@ -112,6 +112,13 @@ def _main(argv: list[str] | None = None) -> int:
         default=[],
         help="let pages of ORIGIN (e.g. http://localhost:3000) call the server (repeatable)",
     )
+    serve.add_argument(
+        "--sns-http",
+        metavar="TOPIC_ARN=URL",
+        action="append",
+        default=[],
+        help="POST what is published to the SNS topic to URL, as SNS does (repeatable)",
+    )
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # name the command's own usage (serve --prot 5000 shows serve's options)
         subparser = commands.choices[args.command]
@@ -136,6 +143,7 @@ def _main(argv: list[str] | None = None) -> int:
             sandbox=args.sandbox,
             allow_hosts=args.allow_host,
             cors_origins=args.cors_origin,
+            sns_http=args.sns_http,
         )
     print(checklist())
     return 0

@@ -44,6 +44,7 @@ class MockState:
 
     def __init__(self, options: Options) -> None:
         # Imported when the first mock starts, not when the package is imported.
+        from smsvoice_mock._sns_http import SnsHttp
         from smsvoice_mock.backend import Backend, Clock
         from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
 
@@ -73,6 +74,9 @@ class MockState:
         # One request (or handle call) changes the state at a time: threads of one process and the
         # server's connections never see a torn resource or lose a record.
         self.lock = threading.RLock()
+        # Topics delivered to your application over HTTP, as SNS delivers to an HTTP/S subscriber
+        # (``serve --sns-http``, ``/_smsvoice/sns-http``); kept across reset, as server settings are.
+        self.sns_http = SnsHttp()
 
     @property
     def defaults(self) -> Options:
@@ -150,6 +154,7 @@ class MockState:
             for event in due:
                 self.events._append(event)
                 _moto_bridge.deliver_event(event)
+                self.sns_http.event(event)
 
     def reset(self) -> None:
         with self.lock:
@@ -161,6 +166,7 @@ class MockState:
             self.scheduled_events._clear()
             self.events._clear()
             self.dry_runs._clear()
+            self.sns_http.forget_deliveries()
             self.clock.offset = type(self.clock.offset)(0)
 
 

@@ -342,5 +342,6 @@ def emit(
                 continue
             state.events._append(event)
             _moto_bridge.deliver_event(event)
+            state.sns_http.event(event)
             delivered.append(event)
     return delivered

@@ -13,7 +13,8 @@ A number in a pool answers with the pool's keywords and opt-out list.
 Two-way messaging: when the number (or its pool) has TwoWayEnabled, every inbound message is delivered
 to its TwoWayChannelArn in the service's two-way JSON (``originationNumber``, ``destinationNumber``,
 ``messageKeyword``, ``messageBody``, ``inboundMessageId``, ``previousPublishedMessageId``); the record
-keeps the channel and the payload (and, with moto's ``mock_aws`` active, an SNS channel receives it).
+keeps the channel and the payload (and, with moto's ``mock_aws`` active, an SNS channel receives it;
+a channel subscribed with ``serve --sns-http`` gets it over HTTP, ``smsvoice_mock._sns_http``).
 """
 
 from __future__ import annotations
@@ -121,6 +122,8 @@ def receive(
         two_way_payload=payload,
     )
     state.inbound_messages._append(inbound)
+    if channel_arn is not None and payload is not None:  # beside moto's delivery above
+        state.sns_http.inbound(channel_arn, payload, inbound.received_at)
     return inbound
 
 

@@ -27,6 +27,7 @@ from typing import Any, TextIO
 
 from smsvoice_mock._mock import SmsVoiceMock
 from smsvoice_mock._protocol import CONTENT_TYPE, answer, encode_error
+from smsvoice_mock._sns_http import parse_mapping
 from smsvoice_mock._state import (
     DEFAULT_ACCOUNT_ID,
     DEFAULT_REGION,
@@ -128,6 +129,7 @@ class SmsVoiceServer:
         timeout_seconds: float = 30.0,
         allow_hosts: Iterable[str] = (),
         cors_origins: Iterable[str] = (),
+        sns_http: Iterable[tuple[str, str]] = (),
     ) -> None:
         self.state = state or MockState(
             Options(account_id=DEFAULT_ACCOUNT_ID, region=DEFAULT_REGION, sandbox=sandbox)
@@ -145,6 +147,8 @@ class SmsVoiceServer:
         if self.journal is not None and self.journal.replay(self._route):
             self.restored = True
         self.guard = Guard(host, allow_hosts, cors_origins)
+        for topic_arn, url in sns_http:  # --sns-http TOPIC_ARN=URL; ValueError names a bad one
+            self.state.sns_http.subscribe(topic_arn, url)
         self._http = HttpServer((host, port), self.app, _refusal, timeout_seconds=timeout_seconds)
         self._thread: threading.Thread | None = None
         self._closed = False
@@ -271,6 +275,7 @@ class SmsVoiceServer:
             self._http.shutdown()
             self._thread.join()
         self._http.server_close()
+        self.state.sns_http.close()  # after the notifications already queued went out
 
     def __enter__(self) -> SmsVoiceServer:
         return self.start()
@@ -288,14 +293,21 @@ def serve(
     sandbox: bool = False,
     allow_hosts: Iterable[str] = (),
     cors_origins: Iterable[str] = (),
+    sns_http: Iterable[str] = (),
     out: TextIO = sys.stdout,
 ) -> int:
     """Serve until SIGTERM or Ctrl-C (SIGINT); save the state file (if any) on the way out.
 
     ``seed_path`` (a JSON or YAML seed, docs/seeding.md) fills an empty state; a state restored
     from the state file is kept as it is. Returns the exit code: 0, or 2 when the state file or the
-    seed is refused or the address is unusable.
+    seed is refused or the address is unusable. ``sns_http`` holds ``TOPIC_ARN=URL`` mappings
+    (``--sns-http``): a malformed one is exit code 2 too.
     """
+    try:
+        mappings = [parse_mapping(text) for text in sns_http]
+    except ValueError as exc:
+        print(f"smsvoice_mock: {exc}", file=sys.stderr)
+        return 2
     try:
         server = SmsVoiceServer(
             host,
@@ -304,6 +316,7 @@ def serve(
             sandbox=sandbox,
             allow_hosts=allow_hosts,
             cors_origins=cors_origins,
+            sns_http=mappings,
         )
     except StateFileError as exc:
         print(f"smsvoice_mock: {exc}", file=sys.stderr)

@@ -786,6 +786,40 @@ def account_limit(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     return {"Limits": _drive(limit, request.json())}
 
 
+# -- delivery to your application over HTTP, as SNS delivers (smsvoice_mock._sns_http) -----------
+
+
+def _sns_http_json(mock: SmsVoiceMock) -> dict[str, Any]:
+    sns_http = mock.state.sns_http
+    return {"Subscriptions": sns_http.subscriptions(), "Deliveries": sns_http.deliveries()}
+
+
+@route("POST", "/_smsvoice/sns-http")
+def sns_http_subscribe(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``serve --sns-http TOPIC_ARN=URL``: POST what the engine publishes to the SNS topic (a number's
+    TwoWayChannelArn, an event destination's topic) to ``url``, as SNS posts to an HTTP/S subscriber;
+    answers the subscription."""
+
+    def subscribe(*, topic_arn: str, url: str) -> dict[str, Any]:
+        return mock.state.sns_http.subscribe(topic_arn, url)
+
+    return _call(subscribe, request.json())
+
+
+@route("GET", "/_smsvoice/sns-http")
+def sns_http_list(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """The HTTP subscriptions, and each notification's delivery (``pending``, ``delivered`` or
+    ``failed``, with its attempts, the last HTTP status and error), oldest first."""
+    return _sns_http_json(mock)
+
+
+@route("DELETE", "/_smsvoice/sns-http")
+def sns_http_clear(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """Drop every HTTP subscription and delivery record."""
+    mock.state.sns_http.clear()
+    return {}
+
+
 @route("GET", "/_smsvoice/openapi.json")
 def openapi(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     """The OpenAPI 3.1 document of the control API (``server/openapi.py``)."""

@@ -34,11 +34,15 @@ from smsvoice_mock.server.state_file import StateFileError
 FOLD_BYTES = 8 * 1024 * 1024
 _READS = ("Describe", "List", "Get")
 _TARGET_PREFIX = "PinpointSMSVoiceV2."
+# Control endpoints that set how the server delivers, kept neither in the state file nor here.
+_SETTINGS = frozenset({"/_smsvoice/sns-http"})
 
 
 def changes_state(request: HttpRequest) -> bool:
     """Whether ``request`` may change the state (and so goes into the journal)."""
     if request.method in ("GET", "HEAD", "OPTIONS"):
+        return False
+    if request.path.rstrip("/") in _SETTINGS:  # the server's settings, not its state
         return False
     target = request.headers.get("x-amz-target") or ""
     operation = target[len(_TARGET_PREFIX) :] if target.startswith(_TARGET_PREFIX) else ""

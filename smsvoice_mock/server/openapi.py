@@ -90,6 +90,24 @@ COMPONENTS: dict[str, Schema] = {
         },
         ("event_type", "channel", "to", "times", "every", "match", "delay_seconds", "seen"),
     ),
+    "SnsHttpSubscription": _obj(
+        {"topic_arn": _STR, "url": _STR, "subscription_arn": _STR},
+        ("topic_arn", "url", "subscription_arn"),
+    ),
+    "SnsHttpDelivery": _obj(
+        {
+            "message_id": _STR,
+            "topic_arn": _STR,
+            "url": _STR,
+            "source": {"type": "string", "enum": ["inbound", "event"]},
+            "queued_at": _STR,
+            "status": {"type": "string", "enum": ["pending", "delivered", "failed"]},
+            "attempts": {"type": "integer"},
+            "http_status": {"type": ["integer", "null"]},
+            "error": {"type": ["string", "null"]},
+        },
+        ("message_id", "topic_arn", "url", "source", "status", "attempts"),
+    ),
     "Resource": {
         "type": "object",
         "description": "The resource as the service's Describe operation shows it (PascalCase).",
@@ -371,6 +389,27 @@ SPECS: dict[tuple[str, str], dict[str, Any]] = {
             ("cursor", "changed"),
         ),
     },
+    ("POST", "/_smsvoice/sns-http"): {
+        "body": _obj(
+            {
+                "topic_arn": {"type": "string", "description": "an SNS topic ARN"},
+                "url": {"type": "string", "description": "an http or https URL"},
+            },
+            ("topic_arn", "url"),
+            closed=True,
+        ),
+        "answer": _ref("SnsHttpSubscription"),
+    },
+    ("GET", "/_smsvoice/sns-http"): {
+        "answer": _obj(
+            {
+                "Subscriptions": {"type": "array", "items": _ref("SnsHttpSubscription")},
+                "Deliveries": {"type": "array", "items": _ref("SnsHttpDelivery")},
+            },
+            ("Subscriptions", "Deliveries"),
+        ),
+    },
+    ("DELETE", "/_smsvoice/sns-http"): {"answer": _obj()},
     ("GET", "/_smsvoice/resources"): {
         "answer": _obj({"clock": _ref("Clock"), "Backends": _RECORDS}, ("clock", "Backends")),
     },

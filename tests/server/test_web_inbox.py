@@ -5,6 +5,7 @@ CI (``CI=true``), where they fail."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -340,3 +341,41 @@ def test_the_thread_sets_what_the_next_message_to_its_number_does(
     expect(last).to_contain_text("CARRIER_BLOCKED")
     tab.screenshot(path=str(artifacts / "8-outcome-set.png"))
     assert control(server, "GET", "deliveries")[1]["Deliveries"][0]["seen"] == 1
+
+
+def test_a_reply_typed_in_the_page_reaches_the_application_over_http(
+    server: str, client: Any, page: Page
+) -> None:
+    """A reply typed in the thread of a two-way number whose TwoWayChannelArn is subscribed with
+    ``POST /_smsvoice/sns-http`` reaches the application's URL as an SNS Notification."""
+    from tests.server.sns_receiver import Receiver
+
+    topic = "arn:aws:sns:us-east-1:123456789012:sms-inbound"
+    number = request_number(client)
+    client.update_phone_number(
+        PhoneNumberId=number["PhoneNumberId"], TwoWayEnabled=True, TwoWayChannelArn=topic
+    )
+    receiver = Receiver()
+    try:
+        assert (
+            control(server, "POST", "sns-http", {"topic_arn": topic, "url": receiver.url})[0] == 200
+        )
+        text(client, number, "Reply YES to confirm your appointment")
+        tab = page.open(server)
+        expect = playwright_api.expect
+        expect(thread(tab)).to_contain_text("Reply YES to confirm")
+        tab.get_by_label(f"Reply as {SUCCESS}").fill("YES see you then")
+        tab.get_by_role("button", name="Send").click()
+        expect(thread(tab)).to_contain_text("YES see you then")
+        (document,) = receiver.documents(1)
+        assert document["Type"] == "Notification"
+        assert document["TopicArn"] == topic
+        payload = json.loads(document["Message"])
+        assert payload["messageBody"] == "YES see you then"
+        assert payload["originationNumber"] == SUCCESS
+        assert payload["destinationNumber"] == number["PhoneNumber"]
+        sent = control(server, "GET", "sent-messages")[1]["SentMessages"]
+        assert payload["previousPublishedMessageId"] == sent[0]["message_id"]
+    finally:
+        control(server, "DELETE", "sns-http")
+        receiver.close()
