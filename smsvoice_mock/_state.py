@@ -45,7 +45,13 @@ class MockState:
     def __init__(self, options: Options) -> None:
         # Imported when the first mock starts, not when the package is imported.
         from smsvoice_mock.backend import Backend, Clock
-        from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
+        from smsvoice_mock.inbox import (
+            ApiCall,
+            InboundMessage,
+            MessageEvent,
+            MessageLog,
+            SentMessage,
+        )
 
         self._new_backend = Backend
         self.options = options
@@ -67,6 +73,8 @@ class MockState:
         self.scheduled_events: MessageLog[MessageEvent] = MessageLog(
             MessageEvent, "Scheduled events"
         )
+        # Every request of the service answered (``_protocol.answer``), refusals included.
+        self.calls: MessageLog[ApiCall] = MessageLog(ApiCall, "API calls")
         for log in (self.sent_messages, self.inbound_messages, self.events, self.dry_runs):
             log._refresh = self.deliver_due
         self.clock.on_advance = self.deliver_due
@@ -161,6 +169,7 @@ class MockState:
             self.scheduled_events._clear()
             self.events._clear()
             self.dry_runs._clear()
+            self.calls._clear()
             self.clock.offset = type(self.clock.offset)(0)
 
 

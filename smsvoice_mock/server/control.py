@@ -154,7 +154,7 @@ def _cursor(value: str) -> int:
 
 # The longest ?wait= a log endpoint holds a request for (a long-poll), in seconds.
 MAX_WAIT_SECONDS = 25.0
-_LOG_ANSWERS = {"SentMessages", "InboundMessages", "Events"}
+_LOG_ANSWERS = {"SentMessages", "InboundMessages", "Events", "Calls"}
 
 
 def wait_seconds(http: HttpRequest) -> float | None:
@@ -220,7 +220,38 @@ def events(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     return _log_answer("Events", log, _find(log, {}, query, **predicates))
 
 
-_LOG_PATHS = {"/_smsvoice/sent-messages", "/_smsvoice/inbound-messages", "/_smsvoice/events"}
+# ?destination= and ?origination= of a call are members of its parameters.
+_CALL_NUMBERS = {"destination": "DestinationPhoneNumber", "origination": "OriginationIdentity"}
+
+
+@route("GET", "/_smsvoice/calls")
+def calls(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.calls.find(...)``: every request of the service answered, refused ones included;
+    ``?refused=true`` keeps the refusals, ``?destination=`` / ``?origination=`` match the request's
+    ``DestinationPhoneNumber`` / ``OriginationIdentity``."""
+    _check_wait(request)
+    query = _without_wait(request)
+    numbers = {_CALL_NUMBERS[k]: query.pop(k) for k in list(query) if k in _CALL_NUMBERS}
+    predicates: dict[str, Any] = {}
+    if numbers:
+        predicates["parameters"] = lambda p: all(p.get(k) == v for k, v in numbers.items())
+    refused = query.pop("refused", None)
+    if refused is not None:
+        if refused not in ("true", "false"):
+            raise ControlError(f"'refused' is true or false, not {refused!r}.")
+        predicates["error_code"] = (
+            (lambda code: code is not None) if refused == "true" else (lambda code: code is None)
+        )
+    log = mock.calls
+    return _log_answer("Calls", log, _find(log, {}, query, **predicates))
+
+
+_LOG_PATHS = {
+    "/_smsvoice/sent-messages",
+    "/_smsvoice/inbound-messages",
+    "/_smsvoice/events",
+    "/_smsvoice/calls",
+}
 
 
 def _check_wait(request: ControlRequest) -> None:
