@@ -124,6 +124,20 @@ def _equals(wanted: str) -> Callable[[Any], bool]:
     return lambda actual: actual is not None and (actual == wanted or _text(actual) == wanted)
 
 
+# Free text is searched, the rest is matched exactly: ?message_body=481516 finds "Your code is
+# 481516" (case-sensitive, as Python's ``in``), while ids, phone numbers, statuses and the other enums
+# must be equal, so that ?destination=+1425 never means every number that starts so.
+TEXT_FIELDS = frozenset({"message_body", "error_message"})
+
+
+def _contains(wanted: str) -> Callable[[Any], bool]:
+    return lambda actual: isinstance(actual, str) and wanted in actual
+
+
+def _matcher(name: str, wanted: str) -> Callable[[Any], bool]:
+    return _contains(wanted) if name in TEXT_FIELDS else _equals(wanted)
+
+
 # ?destination= and ?origination= name the phone numbers of each kind of record.
 _SENT = {"destination": "destination_phone_number", "origination": "origination_identity"}
 _INBOUND = {"destination": "destination_number", "origination": "origination_number"}
@@ -135,7 +149,10 @@ def _find(
 ) -> list[dict[str, Any]]:
     """``log.find`` with the query's fields (values compared as text), as JSON records; ``?after=N``
     leaves out the first N records (the ``Cursor`` of an earlier answer)."""
-    fields = {aliases.get(name, name): _equals(wanted) for name, wanted in query.items()}
+    fields = {
+        field: _matcher(field, wanted)
+        for field, wanted in ((aliases.get(name, name), wanted) for name, wanted in query.items())
+    }
     fields.update(predicates)
     after = fields.pop("after", None)
     if after is not None:

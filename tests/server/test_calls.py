@@ -85,3 +85,48 @@ def test_the_call_log_long_polls_after_a_cursor(server: str, client: Any) -> Non
     assert [c["operation"] for c in answer["Calls"]] == ["DescribePhoneNumbers"]
     assert control(server, "POST", "reset") == (200, {})
     assert control(server, "GET", "calls")[1] == {"Calls": [], "Cursor": "0"}
+
+
+def test_a_text_filter_matches_a_substring_and_the_rest_match_exactly(
+    server: str, client: Any
+) -> None:
+    """``?message_body=`` (and a call's ``?error_message=``) finds the records whose text contains
+    the value, case-sensitive; numbers, ids and statuses must be equal."""
+    number = request_number(client)
+    for body in ("This is it", "this is not", "Your code is 481516"):
+        client.send_text_message(
+            DestinationPhoneNumber=SUCCESS,
+            OriginationIdentity=number["PhoneNumberId"],
+            MessageBody=body,
+        )
+
+    def bodies(path: str) -> list[str]:
+        status, answer = control(server, "GET", path)
+        assert status == 200
+        return [m["message_body"] for m in answer["SentMessages"]]
+
+    assert bodies("sent-messages?message_body=This") == ["This is it"]
+    assert bodies("sent-messages?message_body=481516") == ["Your code is 481516"]
+    assert bodies("sent-messages?message_body=is&status=DELIVERED") == [
+        "This is it",
+        "this is not",
+        "Your code is 481516",
+    ]
+    assert bodies("sent-messages?destination=%2B1425") == []
+    assert bodies("sent-messages?status=DELIVER") == []
+    control(
+        server,
+        "POST",
+        "inbound",
+        {
+            "destination_number": number["PhoneNumber"],
+            "origination_number": SUCCESS,
+            "message_body": "See you at noon",
+        },
+    )
+    _, inbound = control(server, "GET", "inbound-messages?message_body=noon")
+    assert [m["message_body"] for m in inbound["InboundMessages"]] == ["See you at noon"]
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.delete_pool(PoolId="pool-nope")
+    _, calls = control(server, "GET", "calls?error_message=pool-nope")
+    assert [c["operation"] for c in calls["Calls"]] == ["DeletePool"]
