@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 from smsvoice_mock._mock import SmsVoiceMock, current_mock, mock_smsvoice
 
 if TYPE_CHECKING:
-    from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
+    from smsvoice_mock.inbox import ApiCall, InboundMessage, MessageEvent, MessageLog, SentMessage
 
 __all__ = [
+    "ApiCall",
     "InboundMessage",
     "MessageEvent",
     "MessageLog",
@@ -32,7 +33,7 @@ __version__ = "0.1.0"
 
 def __getattr__(name: str) -> Any:
     # The record types load with the first mock, not with the package (import stays cheap).
-    if name in ("InboundMessage", "MessageEvent", "MessageLog", "SentMessage"):
+    if name in ("ApiCall", "InboundMessage", "MessageEvent", "MessageLog", "SentMessage"):
         from smsvoice_mock import inbox
 
         return getattr(inbox, name)

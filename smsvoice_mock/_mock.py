@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from smsvoice_mock._faults import DeliveryRule, FaultRule
     from smsvoice_mock.backend import Backend, Clock
     from smsvoice_mock.errors import ServiceError
-    from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
+    from smsvoice_mock.inbox import ApiCall, InboundMessage, MessageEvent, MessageLog, SentMessage
 
 F = TypeVar("F", bound=Callable[..., Any])
 C = TypeVar("C", bound=type)
@@ -294,6 +294,12 @@ class SmsVoiceMock:
     def dry_runs(self) -> MessageLog[SentMessage]:
         """Messages a ``DryRun=True`` request validated but did not send (nor charge)."""
         return self.state.dry_runs
+
+    @property
+    def calls(self) -> MessageLog[ApiCall]:
+        """Every request of the service the mock answered, oldest first, refused ones included:
+        ``sms.calls.one(operation="SendTextMessage").reason``."""
+        return self.state.calls
 
     def verification_code(
         self,

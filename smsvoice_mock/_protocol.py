@@ -20,6 +20,7 @@ from smsvoice_mock._model import TARGET_PREFIX, operation_model, operation_names
 from smsvoice_mock._validate import validate_input
 from smsvoice_mock.backend import new_uuid
 from smsvoice_mock.errors import ServiceError, ValidationException
+from smsvoice_mock.inbox import ApiCall
 
 if TYPE_CHECKING:
     from botocore.awsrequest import AWSPreparedRequest
@@ -201,6 +202,7 @@ def answer(
     request_id = new_uuid()
     target = request.headers.get("X-Amz-Target")
     name = operation_from_target(target)
+    params: dict[str, Any] = {}
     try:
         params = decode_request(request.body)
         if name is None or name not in operation_names():
@@ -217,9 +219,49 @@ def answer(
             validate_input(name, params)
             backend = state.backend(account_id, region)
             output = dispatch(Context(state, backend, name, request_id), params)
+            state.calls._append(
+                ApiCall(
+                    operation=name,
+                    parameters=params,
+                    status_code=200,
+                    account_id=backend.account_id,
+                    region=region,
+                    request_id=request_id,
+                    called_at=state.clock.now(),
+                    message_id=output.get("MessageId"),
+                )
+            )
     except ServiceError as error:
+        _refused(state, name, params, error, account_id, region, request_id)
         return encode_error(request_id, error)
     return _wire(200, request_id, output_encoder(name)(output))
+
+
+def _refused(
+    state: MockState,
+    name: str | None,
+    params: dict[str, Any],
+    error: ServiceError,
+    account_id: str | None,
+    region: str,
+    request_id: str,
+) -> None:
+    """Record a refused call in ``state.calls`` (the accepted ones are recorded in ``answer``)."""
+    with state.lock:
+        state.calls._append(
+            ApiCall(
+                operation=name,
+                parameters=params,
+                status_code=error.status_code,
+                account_id=account_id or state.account_id,
+                region=region,
+                request_id=request_id,
+                called_at=state.clock.now(),
+                error_code=error.code,
+                reason=error.members.get("Reason"),
+                error_message=error.message,
+            )
+        )
 
 
 def respond(state: MockState, request: AWSPreparedRequest, region: str) -> AWSResponse:

@@ -46,7 +46,13 @@ class MockState:
         # Imported when the first mock starts, not when the package is imported.
         from smsvoice_mock._sns_http import SnsHttp
         from smsvoice_mock.backend import Backend, Clock
-        from smsvoice_mock.inbox import InboundMessage, MessageEvent, MessageLog, SentMessage
+        from smsvoice_mock.inbox import (
+            ApiCall,
+            InboundMessage,
+            MessageEvent,
+            MessageLog,
+            SentMessage,
+        )
 
         self._new_backend = Backend
         self.options = options
@@ -68,6 +74,8 @@ class MockState:
         self.scheduled_events: MessageLog[MessageEvent] = MessageLog(
             MessageEvent, "Scheduled events"
         )
+        # Every request of the service answered (``_protocol.answer``), refusals included.
+        self.calls: MessageLog[ApiCall] = MessageLog(ApiCall, "API calls")
         for log in (self.sent_messages, self.inbound_messages, self.events, self.dry_runs):
             log._refresh = self.deliver_due
         self.clock.on_advance = self.deliver_due
@@ -167,6 +175,7 @@ class MockState:
             self.events._clear()
             self.dry_runs._clear()
             self.sns_http.forget_deliveries()
+            self.calls._clear()
             self.clock.offset = type(self.clock.offset)(0)
 
 

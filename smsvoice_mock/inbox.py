@@ -4,7 +4,8 @@
 ``.last``, ``.find(**fields)`` and ``.one(**fields)``; ``sms.inbound_messages`` likewise holds
 ``InboundMessage`` records made by ``sms.simulate_inbound``; ``sms.events`` holds one ``MessageEvent``
 per event record and event destination it was routed to; ``sms.dry_runs`` the messages a ``DryRun``
-request checked but did not send.
+request checked but did not send; ``sms.calls`` one ``ApiCall`` per request the service answered,
+refusals included.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any, Generic, TypeAlias, TypeVar, overload
 
 from smsvoice_mock._table import html_table, text_table
 
-__all__ = ["InboundMessage", "MessageEvent", "MessageLog", "SentMessage"]
+__all__ = ["ApiCall", "InboundMessage", "MessageEvent", "MessageLog", "SentMessage"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,7 +115,31 @@ class MessageEvent:
     timestamp: datetime
 
 
-T = TypeVar("T", SentMessage, InboundMessage, MessageEvent)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApiCall:
+    """One request of the service that the mock answered (either door), accepted or refused.
+
+    ``parameters`` is the request's JSON object as decoded (``{}`` when the body was not one);
+    ``status_code`` is 200, or the refusal's HTTP status with its ``error_code`` (the ``__type``,
+    e.g. ``ConflictException``), ``reason`` and ``error_message``; ``message_id`` is the
+    ``MessageId`` a send answered.
+    """
+
+    # The API name (``SendTextMessage``); ``None`` when the X-Amz-Target header named none.
+    operation: str | None
+    parameters: dict[str, Any]
+    status_code: int
+    account_id: str
+    region: str
+    request_id: str
+    called_at: datetime
+    error_code: str | None = None
+    reason: str | None = None
+    error_message: str | None = None
+    message_id: str | None = None
+
+
+T = TypeVar("T", SentMessage, InboundMessage, MessageEvent, ApiCall)
 
 _COLUMNS: dict[type, tuple[str, ...]] = {
     SentMessage: (
@@ -141,6 +166,14 @@ _COLUMNS: dict[type, tuple[str, ...]] = {
         "configuration_set_name",
         "event_destination_name",
         "destination_type",
+    ),
+    ApiCall: (
+        "called_at",
+        "operation",
+        "status_code",
+        "error_code",
+        "reason",
+        "message_id",
     ),
 }
 
@@ -186,6 +219,8 @@ class MessageLog(Sequence[T], Generic[T]):
     def _append(self, item: T) -> None:
         self._items.append(item)
         message_id = item.message_id
+        if message_id is None:  # a call that sent nothing: nothing to find by id
+            return
         if message_id in self._ids:
             self._more.setdefault(message_id, []).append(item)
         else:
@@ -218,6 +253,10 @@ class MessageLog(Sequence[T], Generic[T]):
         index = next(i for i in range(len(items) - 1, -1, -1) if items[i] is old)
         items[index] = new
         message_id = old.message_id
+        if message_id is None or new.message_id is None:
+            if message_id != new.message_id:
+                self._reindex()
+            return
         records = [self._ids[message_id]]
         records += self._more.get(message_id, [])
         at = [i for i, record in enumerate(records) if record is old]

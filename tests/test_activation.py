@@ -230,6 +230,7 @@ def test_repr_of_handle() -> None:
 def test_public_api_is_explicit() -> None:
     """The package re-exports only what ``__all__`` names."""
     assert set(smsvoice_mock.__all__) == {
+        "ApiCall",
         "InboundMessage",
         "MessageEvent",
         "MessageLog",

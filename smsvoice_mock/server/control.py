@@ -124,6 +124,20 @@ def _equals(wanted: str) -> Callable[[Any], bool]:
     return lambda actual: actual is not None and (actual == wanted or _text(actual) == wanted)
 
 
+# Free text is searched, the rest is matched exactly: ?message_body=481516 finds "Your code is
+# 481516" (case-sensitive, as Python's ``in``), while ids, phone numbers, statuses and the other enums
+# must be equal, so that ?destination=+1425 never means every number that starts so.
+TEXT_FIELDS = frozenset({"message_body", "error_message"})
+
+
+def _contains(wanted: str) -> Callable[[Any], bool]:
+    return lambda actual: isinstance(actual, str) and wanted in actual
+
+
+def _matcher(name: str, wanted: str) -> Callable[[Any], bool]:
+    return _contains(wanted) if name in TEXT_FIELDS else _equals(wanted)
+
+
 # ?destination= and ?origination= name the phone numbers of each kind of record.
 _SENT = {"destination": "destination_phone_number", "origination": "origination_identity"}
 _INBOUND = {"destination": "destination_number", "origination": "origination_number"}
@@ -135,7 +149,10 @@ def _find(
 ) -> list[dict[str, Any]]:
     """``log.find`` with the query's fields (values compared as text), as JSON records; ``?after=N``
     leaves out the first N records (the ``Cursor`` of an earlier answer)."""
-    fields = {aliases.get(name, name): _equals(wanted) for name, wanted in query.items()}
+    fields = {
+        field: _matcher(field, wanted)
+        for field, wanted in ((aliases.get(name, name), wanted) for name, wanted in query.items())
+    }
     fields.update(predicates)
     after = fields.pop("after", None)
     if after is not None:
@@ -154,7 +171,7 @@ def _cursor(value: str) -> int:
 
 # The longest ?wait= a log endpoint holds a request for (a long-poll), in seconds.
 MAX_WAIT_SECONDS = 25.0
-_LOG_ANSWERS = {"SentMessages", "InboundMessages", "Events"}
+_LOG_ANSWERS = {"SentMessages", "InboundMessages", "Events", "Calls"}
 
 
 def wait_seconds(http: HttpRequest) -> float | None:
@@ -220,7 +237,38 @@ def events(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     return _log_answer("Events", log, _find(log, {}, query, **predicates))
 
 
-_LOG_PATHS = {"/_smsvoice/sent-messages", "/_smsvoice/inbound-messages", "/_smsvoice/events"}
+# ?destination= and ?origination= of a call are members of its parameters.
+_CALL_NUMBERS = {"destination": "DestinationPhoneNumber", "origination": "OriginationIdentity"}
+
+
+@route("GET", "/_smsvoice/calls")
+def calls(mock: SmsVoiceMock, request: ControlRequest) -> Any:
+    """``sms.calls.find(...)``: every request of the service answered, refused ones included;
+    ``?refused=true`` keeps the refusals, ``?destination=`` / ``?origination=`` match the request's
+    ``DestinationPhoneNumber`` / ``OriginationIdentity``."""
+    _check_wait(request)
+    query = _without_wait(request)
+    numbers = {_CALL_NUMBERS[k]: query.pop(k) for k in list(query) if k in _CALL_NUMBERS}
+    predicates: dict[str, Any] = {}
+    if numbers:
+        predicates["parameters"] = lambda p: all(p.get(k) == v for k, v in numbers.items())
+    refused = query.pop("refused", None)
+    if refused is not None:
+        if refused not in ("true", "false"):
+            raise ControlError(f"'refused' is true or false, not {refused!r}.")
+        predicates["error_code"] = (
+            (lambda code: code is not None) if refused == "true" else (lambda code: code is None)
+        )
+    log = mock.calls
+    return _log_answer("Calls", log, _find(log, {}, query, **predicates))
+
+
+_LOG_PATHS = {
+    "/_smsvoice/sent-messages",
+    "/_smsvoice/inbound-messages",
+    "/_smsvoice/events",
+    "/_smsvoice/calls",
+}
 
 
 def _check_wait(request: ControlRequest) -> None:

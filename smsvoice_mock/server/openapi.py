@@ -168,6 +168,14 @@ SPECS: dict[tuple[str, str], dict[str, Any]] = {
         "query": _WAITING,
         "answer": _log("Events"),
     },
+    ("GET", "/_smsvoice/calls"): {
+        "query": [
+            *_WAITING,
+            _query("refused", "true: only the refused calls; false: only the accepted ones"),
+            _query("operation", "the API name, e.g. SendTextMessage"),
+        ],
+        "answer": _log("Calls"),
+    },
     ("GET", "/_smsvoice/inbound-messages"): {
         "query": _WAITING,
         "answer": _log("InboundMessages"),

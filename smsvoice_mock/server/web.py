@@ -2,7 +2,8 @@
 
 The page (``ui/index.html``, ``ui/inbox.css``, ``ui/inbox.js``: no build step, nothing fetched from
 the internet) is served at ``/_smsvoice/ui`` and, to a browser, at ``/``. It polls
-``GET /_smsvoice/conversations?after=CURSOR`` once a second, reads ``GET /_smsvoice/resources``, and
+``GET /_smsvoice/conversations?after=CURSOR`` and ``GET /_smsvoice/calls?refused=true&after=CURSOR``
+once a second, reads ``GET /_smsvoice/resources`` and a message's ``GET /_smsvoice/events``, and
 drives the emulator with the control API's own endpoints (``POST /_smsvoice/inbound``,
 ``POST /_smsvoice/clock/advance``, ``POST /_smsvoice/reset``): a door onto the same engine.
 

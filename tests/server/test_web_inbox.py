@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import error_of, request_number, tool_or_skip
-from tests.server.conftest import FAILURE, SUCCESS, control, sns_events
+from tests.server.conftest import FAILURE, SUCCESS, control, server_client, sns_events
 
 playwright_api = tool_or_skip("playwright.sync_api", "test")
 
@@ -296,9 +296,9 @@ def test_a_notify_message_names_its_template_and_no_number_means_no_reply(
 def test_the_controls_advance_the_clock_and_reset_everything(
     server: str, client: Any, number: dict[str, Any], page: Page
 ) -> None:
-    """The page's Advance button is ``POST /_smsvoice/clock/advance`` and its Reset everything button
-    ``POST /_smsvoice/reset``: the clock moves, then no conversation and no resource is left; the
-    resources view is searched by text."""
+    """The page's Advance button is ``POST /_smsvoice/clock/advance`` and its Reset everything button,
+    once confirmed, ``POST /_smsvoice/reset``: the clock moves, then no conversation and no resource
+    is left; the resources view is searched by text."""
     text(client, number, "Hi")
     tab = page.open(server)
     expect = playwright_api.expect
@@ -313,6 +313,7 @@ def test_the_controls_advance_the_clock_and_reset_everything(
     tab.get_by_label("Search by number or text").fill("no such thing")
     expect(tab.get_by_role("table", name="Phone numbers")).to_be_hidden()
     tab.get_by_role("button", name="Reset everything").click()
+    tab.locator("#reset-confirm").click()
     expect(tab.locator("#resources")).to_contain_text("No resources yet")
     tab.get_by_role("button", name="Conversations").click()
     expect(tab.locator("#no-conversations")).to_be_visible()
@@ -379,3 +380,152 @@ def test_a_reply_typed_in_the_page_reaches_the_application_over_http(
     finally:
         control(server, "DELETE", "sns-http")
         receiver.close()
+
+
+def test_a_message_opens_in_its_own_view_and_its_link_survives_a_reload(
+    server: str, client: Any, page: Page, artifacts: Path
+) -> None:
+    """Clicking a message opens its view: id, encoding, parts, price, context, status and its events
+    as JSON; the address is ``#message/<id>``, which a reload opens again, and
+    ``#conversation/<number>`` opens that conversation."""
+    number = request_number(client)
+    sns_events(client, "app", "receipts")
+    out = client.send_text_message(
+        DestinationPhoneNumber=FAILURE,
+        OriginationIdentity=number["PhoneNumberId"],
+        MessageBody="Your parcel is on its way.",
+    )
+    client.send_text_message(
+        DestinationPhoneNumber=SUCCESS,
+        OriginationIdentity=number["PhoneNumberId"],
+        MessageBody="Über den Wolken: 481516",
+        ConfigurationSetName="app",
+        Context={"order": "42"},
+    )
+    sent = control(server, "GET", "sent-messages?destination=%2B14254147755")[1]["SentMessages"][0]
+    tab = page.open(server)
+    expect = playwright_api.expect
+    tab.get_by_role("button", name=re.compile(re.escape(SUCCESS))).click()
+    assert tab.evaluate("location.hash") == "#conversation/%2B14254147755"
+    thread(tab).get_by_text("Über den Wolken: 481516").click()
+    view = tab.locator("#message-view")
+    expect(view).to_be_visible()
+    fields = tab.locator("#message-fields")
+    expect(fields.locator('[data-field="Message id"]')).to_have_text(sent["message_id"])
+    expect(fields.locator('[data-field="Encoding"]')).to_have_text(sent["encoding"])
+    expect(fields.locator('[data-field="Parts"]')).to_have_text("1")
+    expect(fields.locator('[data-field="Price"]')).to_have_text(f"{sent['price']} USD")
+    expect(fields.locator('[data-field="Status"]')).to_have_text("DELIVERED")
+    expect(fields.locator('[data-field="Context"]')).to_contain_text('"order": "42"')
+    events = tab.locator("#message-events")
+    expect(events).to_contain_text('"event_type": "TEXT_DELIVERED"')
+    expect(events).to_contain_text('"messageStatus": "DELIVERED"')
+    assert tab.evaluate("location.hash") == f"#message/{sent['message_id']}"
+    tab.screenshot(path=str(artifacts / "9-message-view.png"))
+
+    tab.reload()
+    expect(view).to_be_visible()
+    expect(fields.locator('[data-field="Message id"]')).to_have_text(sent["message_id"])
+    tab.get_by_role("button", name=f"Back to {SUCCESS}").click()
+    expect(view).to_be_hidden()
+    expect(tab.locator("#thread-heading")).to_have_text(SUCCESS)
+
+    tab.goto(f"{server}/#conversation/{FAILURE.replace('+', '%2B')}")
+    tab.reload()
+    expect(tab.locator("#thread-heading")).to_have_text(FAILURE)
+    expect(thread(tab)).to_contain_text("Your parcel is on its way.")
+    assert out["MessageId"] in thread(tab).locator("li.message").first.get_attribute(
+        "data-message-id"
+    )
+
+
+def test_reset_everything_asks_first(server: str, client: Any, page: Page) -> None:
+    """ "Reset everything" opens a confirmation; Cancel (or Escape) resets nothing, Reset resets."""
+    number = request_number(client)
+    text(client, number, "Keep me")
+    tab = page.open(server)
+    expect = playwright_api.expect
+    expect(thread(tab)).to_contain_text("Keep me")
+    dialog = tab.get_by_role("dialog", name="Reset everything?")
+    tab.get_by_role("button", name="Reset everything").click()
+    expect(dialog).to_be_visible()
+    tab.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_be_hidden()
+    expect(tab.get_by_role("status")).to_have_text("Nothing was reset.")
+    tab.get_by_role("button", name="Reset everything").click()
+    tab.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert len(control(server, "GET", "sent-messages")[1]["SentMessages"]) == 1
+    tab.get_by_role("button", name="Reset everything").click()
+    dialog.get_by_role("button", name="Reset", exact=True).click()
+    expect(tab.locator("#no-conversations")).to_be_visible()
+    assert control(server, "GET", "sent-messages")[1]["SentMessages"] == []
+
+
+def test_refused_calls_show_in_their_conversation_and_in_a_list(
+    server: str, client: Any, page: Page, artifacts: Path
+) -> None:
+    """A send refused because the number opted out shows in that number's thread, with its error
+    and Reason, and in the list of refused calls (``GET /_smsvoice/calls?refused=true``); its text
+    is shown as text."""
+    number = request_number(client)
+    text(client, number, "Before STOP")
+    control(
+        server,
+        "POST",
+        "inbound",
+        {
+            "destination_number": number["PhoneNumber"],
+            "origination_number": SUCCESS,
+            "message_body": "STOP",
+        },
+    )
+    tab = page.open(server)
+    expect = playwright_api.expect
+    expect(thread(tab)).to_contain_text("You are now opted out")
+    with pytest.raises(client.exceptions.ConflictException):
+        text(client, number, "<b>After STOP</b>")
+    refused = thread(tab).locator("li.refused")
+    expect(refused).to_have_count(1)
+    expect(refused).to_contain_text("<b>After STOP</b>")
+    expect(refused).to_contain_text("400 ConflictException")
+    expect(refused).to_contain_text("DESTINATION_PHONE_NUMBER_OPTED_OUT")
+    assert tab.locator("#messages b").count() == 0
+    expect(thread(tab).locator(":scope > li").last).to_have_class(re.compile("refused"))
+    tab.screenshot(path=str(artifacts / "10-refused-in-thread.png"))
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.delete_pool(PoolId="pool-nope")
+    tab.get_by_role("button", name=re.compile("Refused calls")).click()
+    calls = tab.get_by_role("table", name="Refused calls")
+    expect(calls.locator("tbody tr")).to_have_count(2)
+    expect(calls.locator("tbody tr").first).to_contain_text("DeletePool")
+    expect(calls.locator("tbody tr").last).to_contain_text("DESTINATION_PHONE_NUMBER_OPTED_OUT")
+    expect(tab.locator("#refused-count")).to_have_text("(2)")
+    tab.screenshot(path=str(artifacts / "11-refused-calls.png"))
+    calls.get_by_role("link", name=SUCCESS).click()
+    expect(tab.locator("#conversations-view")).to_be_visible()
+    expect(tab.locator("#thread-heading")).to_have_text(SUCCESS)
+
+
+def test_an_empty_inbox_says_how_to_connect(server: str, page: Page) -> None:
+    """With no message yet the page shows the server's endpoint with a boto3 line and an AWS CLI
+    line that point at it, each with a Copy button; the hint goes once a message comes."""
+    tab = page.open(server)
+    tab.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    expect = playwright_api.expect
+    hint = tab.get_by_role("region", name="How to connect")
+    expect(hint).to_be_visible()
+    expect(tab.locator("#endpoint")).to_have_text(server)
+    boto3_line = tab.locator("#boto3-line")
+    expect(boto3_line).to_have_text(
+        'client = boto3.client("pinpoint-sms-voice-v2", region_name="us-east-1", '
+        f'endpoint_url="{server}", aws_access_key_id="test", aws_secret_access_key="test")'
+    )
+    expect(tab.locator("#cli-line")).to_contain_text(f"--endpoint-url {server}")
+    tab.get_by_role("button", name="Copy the boto3 line").click()
+    expect(tab.get_by_role("status")).to_have_text(re.compile("Copied|selected"))
+    if "Copied" in tab.get_by_role("status").inner_text():
+        assert tab.evaluate("navigator.clipboard.readText()") == boto3_line.inner_text()
+    client = server_client(server)
+    text(client, request_number(client), "Hello")
+    expect(hint).to_be_hidden()

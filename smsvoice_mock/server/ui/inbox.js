@@ -16,6 +16,11 @@ const state = {
   resourcesText: "",
   resources: [],
   eventTypes: null, // the final event types a delivery rule may name, by channel
+  refused: [], // the refused calls (GET calls?refused=true), oldest first
+  callsCursor: "0", // the call log's Cursor after the last refused call read
+  messageId: null, // the message whose view is open
+  hashApplied: false, // whether the link the page was opened with has been followed
+  region: "us-east-1", // the server's default region (GET health)
 };
 
 const $ = (id) => document.getElementById(id);
@@ -113,6 +118,7 @@ function renderList() {
     }),
   );
   $("no-conversations").hidden = shown.length > 0;
+  $("connect-hint").hidden = state.conversations.length > 0;
   $("no-conversations").textContent = state.conversations.length
     ? "No conversation matches the search."
     : "No messages yet. Send one through the API and it appears here.";
@@ -209,8 +215,158 @@ function renderMessage(m) {
         m.message_feedback_status ? badge(`feedback ${m.message_feedback_status}`) : null,
         m.configuration_set_name ? badge(`configuration set ${m.configuration_set_name}`) : null),
       eventsOf(m),
+      el("p", { class: "open" }, el("button", { type: "button", class: "details-link", "data-open-message": m.message_id }, "Details")),
     ),
   );
+}
+
+// -- refused calls ----------------------------------------------------------------------------------
+
+function refusedTo(number) {
+  return state.refused.filter((c) => c.parameters && c.parameters.DestinationPhoneNumber === number);
+}
+
+function renderRefusedCall(c) {
+  const body = c.parameters && typeof c.parameters.MessageBody === "string" ? c.parameters.MessageBody : null;
+  return el(
+    "li",
+    { class: "message refused", "data-request-id": c.request_id },
+    el("article", { "aria-label": `Refused ${c.operation}` },
+      el("p", { class: "meta" }, badge("refused", "warn"), ` ${c.operation} · `, timeEl(c.called_at)),
+      body !== null ? el("p", { class: "body" }, body) : null,
+      el("p", { class: "notes" }, badge(`${c.status_code} ${c.error_code}`, "warn"), c.reason ? badge(c.reason, "warn") : null),
+      el("p", { class: "error-message" }, c.error_message || ""),
+    ),
+  );
+}
+
+function renderCalls() {
+  const root = $("calls");
+  $("refused-count").textContent = state.refused.length ? `(${state.refused.length})` : "";
+  if (!state.refused.length) {
+    root.replaceChildren(el("p", { class: "empty" }, "No call was refused."));
+    return;
+  }
+  const numbers = new Set(state.conversations.map((c) => c.number));
+  const rows = state.refused.slice().reverse().map((c) => {
+    const to = c.parameters ? c.parameters.DestinationPhoneNumber : undefined;
+    const where = typeof to === "string"
+      ? (numbers.has(to) ? el("a", { href: "#conversation/" + encodeURIComponent(to) }, to) : to)
+      : "—";
+    return [timeEl(c.called_at), c.operation || "(no operation)", where, `${c.status_code} ${c.error_code}`,
+      c.reason || "—", c.error_message || ""];
+  });
+  root.replaceChildren(table("Refused calls", ["Time", "Operation", "Destination", "Error", "Reason", "Message"], rows)
+    || el("p", { class: "empty" }, "No refused call matches the search."));
+}
+
+async function loadRefused() {
+  const data = await call("GET", "calls?refused=true&after=" + encodeURIComponent(state.callsCursor));
+  if (Number(data.Cursor) < Number(state.callsCursor)) {
+    // The log was reset since the last read: read it again from the start.
+    state.callsCursor = "0";
+    state.refused = [];
+    await loadRefused();
+    renderThread();
+    renderCalls();
+    return;
+  }
+  state.callsCursor = data.Cursor;
+  if (data.Calls.length) {
+    state.refused.push(...data.Calls);
+    renderThread();
+    renderCalls();
+  }
+}
+
+// -- one message ------------------------------------------------------------------------------------
+
+function findMessage(id) {
+  for (const conv of state.conversations) {
+    const m = conv.messages.find((x) => x.message_id === id);
+    if (m) return [conv, m];
+  }
+  return [null, null];
+}
+
+function json(value) {
+  return JSON.stringify(value === undefined ? null : value, null, 2);
+}
+
+function renderMessageView() {
+  const [conv, m] = findMessage(state.messageId);
+  if (!m) return false;
+  $("message-heading").textContent = `Message ${m.message_id}`;
+  const rows = m.direction === "inbound"
+    ? [["Message id", m.message_id], ["Direction", "inbound: from the end user"], ["From", m.origination_number],
+      ["To", m.destination_number], ["Body", m.message_body], ["Keyword", m.keyword || "—"], ["Action", m.action || "—"],
+      ["Received", when(m.at)]]
+    : [["Message id", m.message_id], ["Direction", "outbound: to the end user"], ["Channel", m.channel],
+      ["From", m.origination_identity || "the service"], ["To", m.destination_phone_number], ["Body", m.message_body ?? "—"],
+      ["Encoding", m.encoding || "—"], ["Parts", String(m.parts)], ["Price", `${m.price} USD`], ["Status", m.status],
+      ["Message type", m.message_type || "—"], ["Configuration set", m.configuration_set_name || "—"],
+      ["Context", json(m.context)], ["Source", m.source], ["Sent", when(m.at)]];
+  $("message-fields").replaceChildren(...rows.flatMap(([name, value]) => [
+    el("dt", {}, name), el("dd", { "data-field": name }, name === "Context" ? el("pre", { class: "json" }, value) : value)]));
+  $("message-close").textContent = `← Back to ${conv.number}`;
+  $("message-events").textContent = json(m.events || []);
+  return true;
+}
+
+async function loadMessageEvents(id) {
+  // The events in full, as GET /_smsvoice/events answers them (the thread holds a summary).
+  const data = await call("GET", "events?message_id=" + encodeURIComponent(id));
+  if (state.messageId === id) $("message-events").textContent = json(data.Events);
+}
+
+function openMessage(id) {
+  const [conv] = findMessage(id);
+  if (!conv) {
+    say(`Message ${id} is not in the inbox.`);
+    return;
+  }
+  state.selected = conv.number;
+  state.messageId = id;
+  setHash("#message/" + encodeURIComponent(id));
+  show("message");
+  renderMessageView();
+  loadMessageEvents(id).catch((error) => say(error.message));
+  $("message-close").focus({ preventScroll: true });
+}
+
+function closeMessage() {
+  const id = state.messageId;
+  state.messageId = null;
+  show("conversations");
+  if (state.selected) setHash("#conversation/" + encodeURIComponent(state.selected));
+  const item = $("messages").querySelector(`li[data-message-id="${CSS.escape(id || "")}"] .details-link`);
+  if (item) item.focus();
+}
+
+// -- links ------------------------------------------------------------------------------------------
+
+function setHash(hash) {
+  if (location.hash !== hash) history.replaceState(null, "", hash || location.pathname + location.search);
+}
+
+function followHash() {
+  const found = /^#(conversation|message)\/(.+)$/.exec(location.hash);
+  if (!found) return;
+  let value;
+  try {
+    value = decodeURIComponent(found[2]);
+  } catch {
+    return;
+  }
+  if (found[1] === "message") {
+    openMessage(value);
+  } else if (state.conversations.some((c) => c.number === value)) {
+    if (state.view === "message") state.messageId = null;
+    show("conversations");
+    select(value, false);
+  } else {
+    say(`No conversation with ${value} yet.`);
+  }
 }
 
 function renderThread() {
@@ -228,7 +384,10 @@ function renderThread() {
     : "";
   const messages = $("messages");
   const atBottom = messages.scrollTop + messages.clientHeight >= messages.scrollHeight - 40;
-  messages.replaceChildren(...conv.messages.map(renderMessage));
+  const items = conv.messages.map((m) => [Date.parse(m.at), renderMessage(m)]);
+  for (const c of refusedTo(conv.number)) items.push([Date.parse(c.called_at), renderRefusedCall(c)]);
+  items.sort((a, b) => a[0] - b[0]); // stable: messages of one time keep their order
+  messages.replaceChildren(...items.map((item) => item[1]));
   const reply = conv.reply;
   const input = $("reply-text");
   $("reply-label").textContent = `Reply as ${conv.number}`;
@@ -255,6 +414,7 @@ async function loadEventTypes() {
 
 function select(number, focus) {
   state.selected = number;
+  setHash("#conversation/" + encodeURIComponent(number));
   renderList();
   renderThread();
   if (focus) $("reply-text").focus({ preventScroll: true });
@@ -274,6 +434,13 @@ function applyConversations(data) {
   }
   renderList();
   renderThread();
+  renderCalls();
+  if (!state.hashApplied) {
+    state.hashApplied = true;
+    followHash();
+  } else if (state.view === "message" && !renderMessageView()) {
+    closeMessage();
+  }
   const fresh = state.conversations.flatMap((c) => c.messages.filter((m) => !before.has(m.message_id)).map((m) => [c, m]));
   if (before.size && fresh.length === 1) {
     const [conv, m] = fresh[0];
@@ -361,6 +528,7 @@ async function poll() {
   try {
     const data = await call("GET", "conversations?after=" + encodeURIComponent(state.cursor));
     if (data.changed) applyConversations(data);
+    await loadRefused();
     if (state.view === "resources") await loadResources();
     document.body.classList.remove("offline");
   } catch (error) {
@@ -373,9 +541,12 @@ async function poll() {
 function show(view) {
   state.view = view;
   $("conversations-view").hidden = view !== "conversations";
+  $("message-view").hidden = view !== "message";
   $("resources-view").hidden = view !== "resources";
-  $("tab-conversations").setAttribute("aria-pressed", String(view === "conversations"));
+  $("calls-view").hidden = view !== "calls";
+  $("tab-conversations").setAttribute("aria-pressed", String(view === "conversations" || view === "message"));
   $("tab-resources").setAttribute("aria-pressed", String(view === "resources"));
+  $("tab-calls").setAttribute("aria-pressed", String(view === "calls"));
   if (view === "resources") loadResources().catch((error) => say(error.message));
 }
 
@@ -394,6 +565,17 @@ async function act(work, done) {
 function start() {
   $("tab-conversations").addEventListener("click", () => show("conversations"));
   $("tab-resources").addEventListener("click", () => show("resources"));
+  $("tab-calls").addEventListener("click", () => show("calls"));
+  $("message-close").addEventListener("click", closeMessage);
+  $("messages").addEventListener("click", (event) => {
+    if (event.target.closest("a, summary, details > ul")) return;
+    const item = event.target.closest("li[data-message-id]");
+    if (item) openMessage(item.dataset.messageId);
+  });
+  for (const button of document.querySelectorAll("button.copy")) {
+    button.addEventListener("click", () => copyLine(button.dataset.copy));
+  }
+  window.addEventListener("hashchange", followHash);
   $("back").addEventListener("click", () => {
     const number = state.selected;
     state.selected = null;
@@ -440,12 +622,58 @@ function start() {
     act(() => call("POST", "clock/advance", { [unit]: amount }), `The clock moved ${amount} ${unit} forward.`);
   });
   $("reset").addEventListener("click", () => {
+    const dialog = $("reset-dialog");
+    dialog.returnValue = "";
+    dialog.showModal();
+  });
+  $("reset-dialog").addEventListener("close", () => {
+    if ($("reset-dialog").returnValue !== "reset") {
+      say("Nothing was reset.");
+      return;
+    }
     state.selected = null;
-    act(() => call("POST", "reset"), "Everything was reset: resources, messages, events, faults and the clock.");
+    state.messageId = null;
+    state.refused = [];
+    state.callsCursor = "0";
+    setHash("");
+    if (state.view === "message") show("conversations");
+    act(() => call("POST", "reset"), "Everything was reset: resources, messages, events, calls, faults and the clock.");
   });
   document.addEventListener("visibilitychange", () => { if (!document.hidden) poll(); });
   loadEventTypes().catch((error) => say(error.message));
+  connectHint();
+  call("GET", "health").then((health) => {
+    state.region = health.region || state.region;
+    connectHint();
+  }).catch((error) => say(error.message));
   poll();
+}
+
+// -- the empty inbox: how to connect ----------------------------------------------------------------
+
+function connectHint() {
+  const endpoint = location.origin;
+  $("endpoint").textContent = endpoint;
+  $("boto3-line").textContent = `client = boto3.client("pinpoint-sms-voice-v2", region_name="${state.region}", `
+    + `endpoint_url="${endpoint}", aws_access_key_id="test", aws_secret_access_key="test")`;
+  $("cli-line").textContent = "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws pinpoint-sms-voice-v2 "
+    + `describe-phone-numbers --region ${state.region} --endpoint-url ${endpoint}`;
+}
+
+async function copyLine(id) {
+  const line = $(id);
+  try {
+    await navigator.clipboard.writeText(line.textContent);
+    say("Copied to the clipboard.");
+  } catch {
+    // No clipboard for this page (an insecure origin, a refused permission): select the line instead.
+    const range = document.createRange();
+    range.selectNodeContents(line);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    say("The browser refused the clipboard: the line is selected, press Ctrl+C (⌘C) to copy it.");
+  }
 }
 
 start();
