@@ -62,6 +62,21 @@ def operation_from_target(target: str | bytes | None) -> str | None:
     return target[len(TARGET_PREFIX) + 1 :]
 
 
+# The target header of each known operation, as botocore sends it (bytes) and as the server reads it.
+_TARGETS: dict[str | bytes, str] = {}
+
+
+def _known_operation(target: str | bytes | None) -> str | None:
+    """The model's operation ``target`` names, else ``None`` (one dictionary lookup, once seen)."""
+    name = _TARGETS.get(target) if target is not None else None
+    if name is None:
+        name = operation_from_target(target)
+        if name is None or name not in operation_names():
+            return None
+        _TARGETS[target] = name  # type: ignore[index]  # only the model's names get here
+    return name
+
+
 def _not_json(constant: str) -> Any:
     raise ValueError(f"{constant} is not a JSON value")
 
@@ -87,6 +102,11 @@ def _has_lone_surrogate(value: Any) -> bool:
     return False
 
 
+_DECODER = json.JSONDecoder(parse_constant=_not_json)
+# json.dumps(payload, separators=...) would make an encoder per call.
+_ENCODE = json.JSONEncoder(separators=(",", ":")).encode
+
+
 def decode_request(body: bytes | str | None) -> dict[str, Any]:
     """The request's JSON object. Bodies that are not JSON (NaN and Infinity included), that nest
     too deep to read or hold an unpaired surrogate (``"\\ud800"``: no Unicode text) are
@@ -95,7 +115,8 @@ def decode_request(body: bytes | str | None) -> dict[str, Any]:
         return {}
     try:
         data = body.encode() if isinstance(body, str) else body
-        params = json.loads(data, parse_constant=_not_json)
+        # json.loads(data, parse_constant=...) would make a decoder per call: one is made at import.
+        params = _DECODER.decode(data.decode(json.detect_encoding(data), "surrogatepass"))
     except ValueError as exc:
         raise ValidationException(
             f"The request body is not valid JSON: {exc}", reason="CANNOT_PARSE"
@@ -136,13 +157,18 @@ def encoder_for(shape: Shape) -> Encoder:
         result = _timestamp
     elif kind == "structure":
         _ENCODERS[shape.name] = _identity  # recursion guard, replaced below
-        members = {name: encoder_for(member) for name, member in shape.members.items()}
+        # None for a member passed as it is (most are): no call per member on the way out.
+        members = tuple(
+            (name, None if enc is _identity else enc)
+            for name, enc in ((n, encoder_for(m)) for n, m in shape.members.items())
+        )
 
         def result(value: dict[str, Any]) -> dict[str, Any]:
+            get = value.get
             return {
-                name: enc(value[name])
-                for name, enc in members.items()
-                if value.get(name) is not None
+                name: item if enc is None else enc(item)
+                for name, enc in members
+                if (item := get(name)) is not None
             }
 
     elif kind == "list":
@@ -168,7 +194,7 @@ def output_encoder(operation: str) -> Encoder:
 def _wire(
     status: int, request_id: str, payload: dict[str, Any]
 ) -> tuple[int, dict[str, str], bytes]:
-    body = json.dumps(payload, separators=(",", ":")).encode()
+    body = _ENCODE(payload).encode()
     headers = {
         "x-amzn-RequestId": request_id,
         "Content-Type": CONTENT_TYPE,
@@ -201,11 +227,11 @@ def answer(
     """Answer one request of this service as the service would: status, headers, body bytes."""
     request_id = new_uuid()
     target = request.headers.get("X-Amz-Target")
-    name = operation_from_target(target)
+    name = _known_operation(target)
     params: dict[str, Any] = {}
     try:
         params = decode_request(request.body)
-        if name is None or name not in operation_names():
+        if name is None:
             raise ValidationException(
                 f"The X-Amz-Target header {target!r} names no operation of {TARGET_PREFIX}.",
                 reason="UNKNOWN_OPERATION",

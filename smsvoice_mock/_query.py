@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,6 +25,7 @@ from smsvoice_mock.errors import invalid
 T = TypeVar("T")
 
 
+@functools.cache
 def _max_page(operation: str) -> int:
     shape = operation_model(operation).input_shape.members.get("MaxResults")
     return int(shape.metadata.get("max", 100)) if shape is not None else 100

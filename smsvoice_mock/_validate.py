@@ -248,6 +248,149 @@ def raise_for(problems: list[Problem]) -> None:
     )
 
 
+# -- the fast path: whether a value breaks no constraint at all --------------------------------------
+#
+# A predicate per shape answers only "valid or not", without paths or messages; a request it doubts
+# (a null member included: the checker removes those) goes through the checker, which says why. Most
+# requests are valid, so most pay for the predicate alone.
+
+Valid = Callable[[Any], bool]
+
+
+def _never(value: Any) -> bool:
+    return False
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _valid_string(shape: Shape) -> Valid:
+    meta = shape.metadata
+    low, high = meta.get("min", 0), meta.get("max")
+    enum = frozenset(shape.enum) if shape.enum else None
+    fullmatch = re.compile(meta["pattern"]).fullmatch if "pattern" in meta else None
+    if enum is not None and fullmatch is None:
+        # Every enum value of the model is within its shape's lengths; they are checked anyway.
+        return lambda value: (
+            isinstance(value, str)
+            and value in enum
+            and low <= len(value)
+            and (high is None or len(value) <= high)
+        )
+    if enum is None and fullmatch is None:
+        if high is None:
+            return (lambda value: isinstance(value, str) and len(value) >= low) if low else _is_str
+        return lambda value: isinstance(value, str) and low <= len(value) <= high
+    high = high if high is not None else float("inf")
+
+    def valid(value: Any) -> bool:
+        return (
+            isinstance(value, str)
+            and low <= len(value) <= high
+            and (enum is None or value in enum)
+            and (fullmatch is None or fullmatch(value) is not None)
+        )
+
+    return valid
+
+
+def _valid_number(shape: Shape, is_kind: Valid) -> Valid:
+    low, high = shape.metadata.get("min"), shape.metadata.get("max")
+    if low is None and high is None:
+        return is_kind
+    low = low if low is not None else float("-inf")
+    high = high if high is not None else float("inf")
+    return lambda value: is_kind(value) and low <= value <= high
+
+
+def _valid_list(shape: Shape) -> Valid:
+    low, high = shape.metadata.get("min", 0), shape.metadata.get("max", float("inf"))
+    item = compile_valid(shape.member)
+
+    def valid(value: Any) -> bool:
+        return (
+            isinstance(value, list)
+            and low <= len(value) <= high
+            and all([item(element) for element in value])
+        )
+
+    return valid
+
+
+def _valid_map(shape: Shape) -> Valid:
+    low, high = shape.metadata.get("min", 0), shape.metadata.get("max", float("inf"))
+    key, val = compile_valid(shape.key), compile_valid(shape.value)
+
+    def valid(value: Any) -> bool:
+        return (
+            isinstance(value, dict)
+            and low <= len(value) <= high
+            and all([key(k) and val(v) for k, v in value.items()])
+        )
+
+    return valid
+
+
+def _valid_structure(shape: Shape) -> Valid:
+    members = {name: compile_valid(member) for name, member in shape.members.items()}
+    required = frozenset(shape.required_members)
+    get = members.get
+
+    def valid(value: Any) -> bool:
+        if not isinstance(value, dict) or None in value.values() or not required <= value.keys():
+            return False
+        for name, member_value in value.items():
+            member_valid = get(name)
+            if member_valid is not None and not member_valid(member_value):
+                return False
+        return True
+
+    return valid
+
+
+_VALID: dict[str, Valid] = {}
+
+
+def compile_valid(shape: Shape) -> Valid:
+    """Return the predicate of a shape (made once per shape name): ``True`` when the checker of the
+    shape would find no problem; ``False`` when it may (the checker then says which)."""
+    cached = _VALID.get(shape.name)
+    if cached is not None:
+        return cached
+    kind = shape.type_name
+    result: Valid
+    if kind == "string":
+        result = _valid_string(shape)
+    elif kind in ("integer", "long"):
+        result = _valid_number(shape, _is_int)
+    elif kind in ("double", "float"):
+        result = _valid_number(shape, _is_number)
+    elif kind == "boolean":
+        result = _is_bool
+    elif kind in ("list", "map", "structure"):
+        # A recursive shape meets itself through this entry while its predicate is made.
+        _VALID[shape.name] = lambda value: _VALID[shape.name](value)
+        maker = {"list": _valid_list, "map": _valid_map, "structure": _valid_structure}[kind]
+        result = maker(shape)
+    else:
+        result = _never  # timestamps and blobs: the checker decides
+    _VALID[shape.name] = result
+    return result
+
+
 @functools.cache
 def _input_check(operation: str) -> Check:
     shape = operation_model(operation).input_shape
@@ -256,8 +399,16 @@ def _input_check(operation: str) -> Check:
     return compile_shape(shape)
 
 
+@functools.cache
+def _input_valid(operation: str) -> Valid:
+    shape = operation_model(operation).input_shape
+    return (lambda value: True) if shape is None else compile_valid(shape)
+
+
 def validate_input(operation: str, params: dict[str, Any]) -> None:
     """Raise ``ValidationException`` unless ``params`` satisfies every constraint of the input shape."""
+    if _input_valid(operation)(params):
+        return
     problems: list[Problem] = []
     _input_check(operation)(params, "", problems)
     raise_for(problems)

@@ -140,6 +140,47 @@ class ApiCall:
 
 
 T = TypeVar("T", SentMessage, InboundMessage, MessageEvent, ApiCall)
+R = TypeVar("R")
+
+
+def _constructor(cls: type[R]) -> Callable[..., R]:
+    """A constructor of the frozen record ``cls`` that takes what its ``__init__`` takes and makes
+    an equal record at half the cost: each field is set through its slot's descriptor, where the
+    generated ``__init__`` goes through ``object.__setattr__`` by name (frozen records forbid
+    ``self.x = ...``). The send path makes one record per call."""
+    namespace: dict[str, Any] = {
+        "_new": object.__new__,
+        "_cls": cls,
+        "_MISSING": dataclasses.MISSING,
+    }
+    params, lines = [], []
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        assert f.name != "_record_"
+        assert not f.name.startswith(("_set_", "_default_", "_factory_"))
+        namespace[f"_set_{f.name}"] = getattr(cls, f.name).__set__
+        value = f.name
+        if f.default is not dataclasses.MISSING:
+            namespace[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        elif f.default_factory is not dataclasses.MISSING:
+            namespace[f"_factory_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_MISSING")
+            value = f"_factory_{f.name}() if {f.name} is _MISSING else {f.name}"
+        else:
+            params.append(f.name)
+        lines.append(f"    _set_{f.name}(_record_, {value})\n")
+    source = (
+        f"def new_{cls.__name__}(*, {', '.join(params)}):\n"
+        "    _record_ = _new(_cls)\n" + "".join(lines) + "    return _record_\n"
+    )
+    exec(source, namespace)  # made from the dataclass's own fields
+    made: Callable[..., R] = namespace[f"new_{cls.__name__}"]
+    return made
+
+
+new_sent_message: Callable[..., SentMessage] = _constructor(SentMessage)
+new_message_event: Callable[..., MessageEvent] = _constructor(MessageEvent)
+
 
 _COLUMNS: dict[type, tuple[str, ...]] = {
     SentMessage: (

@@ -15,7 +15,7 @@ from typing import Any
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock.backend import new_uuid
 from smsvoice_mock.errors import invalid, not_found
-from smsvoice_mock.inbox import SentMessage
+from smsvoice_mock.inbox import new_sent_message
 from smsvoice_mock.models import events, sending
 from smsvoice_mock.models.carrier import lookup
 from smsvoice_mock.models.countries import country_of, normalize_e164
@@ -80,12 +80,13 @@ def _send(
     sending.check_sandbox(backend, destination)
     if channel == "VOICE":
         sending.check_voice_sandbox(backend, ctx.state.sent_messages, destination)
-    sending.check_price(backend, spend or channel, price, max_price, max_price_member)
+    now = ctx.now()  # read once: the spend month, the record and its events share it
+    month = sending.month_key(backend, now)
+    sending.check_price(backend, spend or channel, price, max_price, max_price_member, month=month)
     feedback = params.get("MessageFeedbackEnabled")
     if feedback is None and config is not None:
         feedback = config.default_message_feedback_enabled
     dry_run = bool(params.get("DryRun"))
-    now = ctx.now()
     ttl = params.get("TimeToLive", DEFAULT_TTL)
     status, final_at = (
         ("DRY_RUN", None)
@@ -94,7 +95,7 @@ def _send(
     )
     if not events.charged(channel, status):
         price = Decimal(0)
-    message = SentMessage(
+    message = new_sent_message(
         message_id=new_uuid(),
         destination_phone_number=destination,
         origination_identity=origin.display,
@@ -126,7 +127,7 @@ def _send(
         ctx.state.dry_runs._append(message)
         return {"MessageId": message.message_id}
     if price:
-        sending.charge(backend, spend or channel, price)
+        sending.charge(backend, spend or channel, price, month=month)
     ctx.state.sent_messages._append(message)
     events.emit(ctx.state, message, config)
     return {"MessageId": message.message_id}

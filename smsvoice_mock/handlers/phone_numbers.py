@@ -3,6 +3,7 @@ ListAvailablePhoneNumbers."""
 
 from __future__ import annotations
 
+import functools
 import random
 from typing import Any
 
@@ -25,6 +26,7 @@ from smsvoice_mock.models.tags import merge_tags
 _rng = TapedRandom()
 
 
+@functools.cache
 def _filters() -> FilterSpec:
     return {
         "status": frozenset(enum_values("NumberStatus")),

@@ -38,7 +38,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from smsvoice_mock.inbox import MessageEvent, SentMessage
+from smsvoice_mock.inbox import MessageEvent, SentMessage, new_message_event
 from smsvoice_mock.models.carrier import lookup
 from smsvoice_mock.models.countries import SIMULATOR_FAILURE, is_destination_simulator
 
@@ -204,13 +204,11 @@ def outcome(
 ) -> tuple[str, datetime | None]:
     """The final status of a message about to be sent, and when its final record arrives (``None``:
     with the others, at once)."""
+    if not state.deliveries:
+        return network_outcome(channel, destination), None
     from smsvoice_mock._faults import chosen_delivery
 
-    rule = (
-        chosen_delivery(state.deliveries, channel, destination, params)
-        if state.deliveries
-        else None
-    )
+    rule = chosen_delivery(state.deliveries, channel, destination, params)
     if rule is None:
         return network_outcome(channel, destination), None
     status = rule.event_type.partition("_")[2]
@@ -322,7 +320,7 @@ def emit(
             if not destination.enabled or not matches(destination, data["eventType"]):
                 continue
             kind, arn = _target(destination)
-            event = MessageEvent(
+            event = new_message_event(
                 event_type=data["eventType"],
                 message_id=message.message_id,
                 is_final=is_final,

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -530,15 +530,27 @@ def check_voice_sandbox(backend: Backend, sent: Iterable[SentMessage], destinati
         )
 
 
-def month_key(backend: Backend) -> str:
-    now = backend.now()
+def month_key(backend: Backend, now: datetime | None = None) -> str:
+    """``"YYYY-MM"`` of the clock (of ``now``, when the caller has read the clock already)."""
+    if now is None:
+        now = backend.now()
     return f"{now.year:04d}-{now.month:02d}"
 
 
+_ZERO = Decimal(0)
+
+
 def check_price(
-    backend: Backend, channel: str, price: Decimal, max_price: str | None, member: str
+    backend: Backend,
+    channel: str,
+    price: Decimal,
+    max_price: str | None,
+    member: str,
+    *,
+    month: str | None = None,
 ) -> None:
-    """Step 6: MaxPrice, then the monthly spend limit of the channel."""
+    """Step 6: MaxPrice, then the monthly spend limit of the channel (``month``: the clock's
+    ``month_key``, when the caller has it)."""
     if max_price is not None and price > Decimal(max_price):
         raise invalid(
             "PRICE_OVER_THRESHOLD",
@@ -546,7 +558,7 @@ def check_price(
             f"The message costs {price} USD, more than the {member} of {max_price} USD.",
         )
     limit_name, reason = SPEND_LIMITS[channel]
-    spent = backend.spend.get((limit_name, month_key(backend)), Decimal(0))
+    spent = backend.spend.get((limit_name, month or month_key(backend)), _ZERO)
     enforced = backend.settings.enforced_limit(limit_name)
     if spent + price > enforced:
         raise ServiceQuotaExceededException(
@@ -556,9 +568,9 @@ def check_price(
         )
 
 
-def charge(backend: Backend, channel: str, price: Decimal) -> None:
-    key = (SPEND_LIMITS[channel][0], month_key(backend))
-    backend.spend[key] = backend.spend.get(key, Decimal(0)) + price
+def charge(backend: Backend, channel: str, price: Decimal, *, month: str | None = None) -> None:
+    key = (SPEND_LIMITS[channel][0], month or month_key(backend))
+    backend.spend[key] = backend.spend.get(key, _ZERO) + price
 
 
 def message_type(
