@@ -258,7 +258,8 @@ def answer(
                 )
             )
     except ServiceError as error:
-        _refused(state, name, params, error, account_id, region, request_id)
+        named = name or operation_from_target(target)  # an unknown one is recorded as named
+        _refused(state, named, params, error, account_id, region, request_id)
         return encode_error(request_id, error)
     return _wire(200, request_id, output_encoder(name)(output))
 
