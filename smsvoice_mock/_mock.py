@@ -326,9 +326,15 @@ class SmsVoiceMock:
             options.region if region is None else check_region(region),
         )
 
-    def reset(self) -> None:
-        """Drop every resource, record and fault rule, as if the mock had just started."""
-        self.state.reset()
+    def reset(self, *, account_id: str | None = None, logs_only: bool = False) -> None:
+        """Drop every resource, record and fault rule, as if the mock had just started; with
+        ``logs_only=True`` only the records (messages, events, calls), keeping resources, rules and
+        the clock; with ``account_id``, only that account's resources and records."""
+        if account_id is not None:
+            check_account_id(account_id)
+        if not isinstance(logs_only, bool):
+            raise TypeError(f"logs_only must be True or False, not {logs_only!r}.")
+        self.state.reset(account_id, logs_only)
 
     def seed(self, data: SeedSource) -> None:
         """Add the resources a seed describes: a dict, or the path of a JSON or YAML file.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 if TYPE_CHECKING:
     from smsvoice_mock._faults import DeliveryRule, FaultRule
     from smsvoice_mock.backend import Backend
+    from smsvoice_mock.inbox import MessageLog
 
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
@@ -164,7 +165,13 @@ class MockState:
                 _moto_bridge.deliver_event(event)
                 self.sns_http.event(event)
 
-    def reset(self) -> None:
+    def reset(self, account_id: str | None = None, logs_only: bool = False) -> None:
+        """Everything; or, with ``logs_only``, the message logs and the call log only; with
+        ``account_id``, only that account's resources (every region) and records."""
+        if account_id is not None or logs_only:
+            with self.lock:
+                self._reset_part(account_id, logs_only)
+            return
         with self.lock:
             self.backends.clear()
             self.sent_messages._clear()
@@ -177,6 +184,24 @@ class MockState:
             self.sns_http.forget_deliveries()
             self.calls._clear()
             self.clock.offset = type(self.clock.offset)(0)
+
+    def _reset_part(self, account_id: str | None, logs_only: bool) -> None:
+        logs: tuple[MessageLog[Any], ...] = (
+            self.sent_messages,
+            self.inbound_messages,
+            self.events,
+            self.dry_runs,
+            self.scheduled_events,
+            self.calls,
+        )
+        for log in logs:
+            kept = [] if account_id is None else [r for r in log if r.account_id != account_id]
+            log._clear()
+            for record in kept:
+                log._append(record)
+        if not logs_only:
+            for key in [key for key in self.backends if key[0] == account_id]:
+                del self.backends[key]
 
 
 # The state of the outermost active activation, or None when the mock is not active.

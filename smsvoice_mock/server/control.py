@@ -527,8 +527,9 @@ def advance_clock(mock: SmsVoiceMock, request: ControlRequest) -> Any:
 
 @route("POST", "/_smsvoice/reset")
 def reset(mock: SmsVoiceMock, request: ControlRequest) -> Any:
-    """``sms.reset()``: drop every resource, record and fault rule."""
-    mock.reset()
+    """``sms.reset(account_id=..., logs_only=...)``: drop every resource, record and fault rule;
+    or only the records (``logs_only``), or only one account's (``account_id``)."""
+    _call(mock.reset, request.json())
     return {}
 
 

@@ -286,7 +286,10 @@ SPECS: dict[tuple[str, str], dict[str, Any]] = {
         ),
         "answer": _ref("Clock"),
     },
-    ("POST", "/_smsvoice/reset"): {"body": _obj(closed=True), "answer": _obj()},
+    ("POST", "/_smsvoice/reset"): {
+        "body": _obj({"account_id": _ACCOUNT, "logs_only": {"type": "boolean"}}, closed=True),
+        "answer": _obj(),
+    },
     ("POST", "/_smsvoice/seed"): {
         "body": {"type": "object", "description": "A seed (docs/seeding.md)."},
         "answer": {"type": "object", "description": "The snapshot after the seed."},
