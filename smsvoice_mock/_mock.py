@@ -80,6 +80,16 @@ def check_region(region: Any) -> str:
 _MAX_DELAY_SECONDS = 30 * 86400
 
 
+def _check_rule(times: Any, every: Any, when: Any, what: str) -> None:
+    """The options every rule takes (``add_fault``, ``add_delivery``): how often and for which."""
+    _positive("times", times)
+    _positive("every", every)
+    if when is not None and not callable(when):
+        raise TypeError(
+            f"when must be a function of the {what}'s parameters (or None), not {when!r}."
+        )
+
+
 def _positive(name: str, value: Any) -> None:
     if value is not None and (type(value) is not int or value < 1):
         raise TypeError(f"{name} must be a whole number of 1 or more (or None), not {value!r}.")
@@ -412,12 +422,7 @@ class SmsVoiceMock:
         from smsvoice_mock._faults import FaultRule
         from smsvoice_mock.errors import ServiceError
 
-        _positive("times", times)
-        _positive("every", every)
-        if when is not None and not callable(when):
-            raise TypeError(
-                f"when must be a function of the call's parameters (or None), not {when!r}."
-            )
+        _check_rule(times, every, when, "call")
         if not isinstance(error, ServiceError):
             raise TypeError(
                 "error must be one of smsvoice_mock.errors (e.g. ThrottlingException()), "
@@ -459,12 +464,7 @@ class SmsVoiceMock:
         from smsvoice_mock._faults import DeliveryRule
         from smsvoice_mock.models.events import channel_of, final_event_types
 
-        _positive("times", times)
-        _positive("every", every)
-        if when is not None and not callable(when):
-            raise TypeError(
-                f"when must be a function of the send's parameters (or None), not {when!r}."
-            )
+        _check_rule(times, every, when, "send")
         finals = final_event_types()
         if channel is not None and channel not in finals:
             raise TypeError(

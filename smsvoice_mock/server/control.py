@@ -422,12 +422,7 @@ def add_fault(mock: SmsVoiceMock, request: ControlRequest) -> Any:
     """``sms.add_fault(operation, error, times=, every=, when=)`` from a JSON description."""
     body = request.json()
     error = _error(body)
-    match = body.get("match")
-    if match is not None and not isinstance(match, dict):
-        raise ControlError(
-            '\'match\' must be an object of request members, e.g. {"Keyword": "HI"}.'
-        )
-    when = _Match(match) if match else None
+    when = _match(body)
     rule = _call(
         mock.add_fault,
         {
