@@ -1,16 +1,18 @@
 """The control API's OpenAPI 3.1 document: every route is in it, everything in it is served, and a
 short schemathesis run finds no 500 and no answer outside the document.
 
-The run makes ``SMSVOICE_MOCK_SCHEMATHESIS_EXAMPLES`` examples per operation (default 5); set it to
-a few hundred for the longer profile, e.g. ``SMSVOICE_MOCK_SCHEMATHESIS_EXAMPLES=300 pytest
-tests/server/test_openapi.py``.
+The run makes 5 examples per operation; the long profile of the fuzzing suite
+(``SMSVOICE_FUZZ_PROFILE=long``) makes 300, and ``SMSVOICE_MOCK_SCHEMATHESIS_EXAMPLES`` sets any
+other number, e.g. ``SMSVOICE_FUZZ_PROFILE=long pytest tests/server/test_openapi.py``.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,7 +29,8 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
     status_code_conformance,
 )
 
-EXAMPLES = int(os.environ.get("SMSVOICE_MOCK_SCHEMATHESIS_EXAMPLES", "5"))
+LONG = os.environ.get("SMSVOICE_FUZZ_PROFILE") == "long"
+EXAMPLES = int(os.environ.get("SMSVOICE_MOCK_SCHEMATHESIS_EXAMPLES", "300" if LONG else "5"))
 
 
 def test_every_route_is_documented_and_nothing_else() -> None:
@@ -39,6 +42,22 @@ def test_every_route_is_documented_and_nothing_else() -> None:
     assert listed == set(control.ROUTES)
     ids = [op["operationId"] for item in document["paths"].values() for op in item.values()]
     assert len(ids) == len(set(ids))
+
+
+_CURL = re.compile(r"""curl\b(?P<options>[^"\n]*)"\$S(?P<path>/_smsvoice/[\w./-]*)""")
+
+
+def test_every_route_has_a_curl_example_in_the_server_docs() -> None:
+    """docs/server.md shows each ``(METHOD, PATH)`` of the route registry with curl (issue 16: "every
+    endpoint has a curl example"), and shows no endpoint the server lacks; the docs' tests run
+    those lines against a real ``serve``."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "server.md").read_text()
+    shown = set()
+    for match in _CURL.finditer(text):
+        method = re.search(r"-X\s+(\w+)", match["options"])
+        shown.add((method[1] if method else "GET", match["path"]))
+    assert sorted(set(control.ROUTES) - shown) == []
+    assert sorted(shown - set(control.ROUTES)) == []
 
 
 def test_every_documented_route_is_served(server: str) -> None:
