@@ -219,7 +219,17 @@ SECTION_KEYS = (*FAMILIES, *RECORDS, ACCOUNT, OPT_OUT_HISTORY)
 LOGS = ("sent_messages", "inbound_messages", "events", "dry_runs", "scheduled_events", "calls")
 FORMAT_KEY = "format"
 FORMAT = 2  # 1 was the server's pickled state file
-TOP_KEYS = (*SECTION_KEYS, ACCOUNTS, FORMAT_KEY, "written_by", "written_at", "clock", *LOGS)
+# "journal_folded" is the server's: the id of the --state journal whose entries the file holds.
+TOP_KEYS = (
+    *SECTION_KEYS,
+    ACCOUNTS,
+    FORMAT_KEY,
+    "written_by",
+    "written_at",
+    "journal_folded",
+    "clock",
+    *LOGS,
+)
 
 
 # -- reading a seed -------------------------------------------------------------------------

@@ -137,15 +137,20 @@ class SmsVoiceServer:
         self.state_path = state_path
         if state_path is not None:
             state_file.check_folder(state_path)
-        # True when the state came from the state file (a restart), not empty.
-        self.restored = state_path is not None and state_file.load(self.state, state_path)
+        # The saved document when the state came from the state file (a restart), not empty.
+        saved = state_file.load(self.state, state_path) if state_path is not None else None
+        self.restored = saved is not None
         self.journal = journal.Journal(state_path) if state_path is not None else None
         # A handle bound to this state (never the process's active mock) for the control API.
         self.mock = SmsVoiceMock()
         self.mock._options = self.state.options
         self.mock._state = self.state
-        if self.journal is not None and self.journal.replay(self._route):
-            self.restored = True
+        if self.journal is not None:
+            folded = saved.get("journal_folded") if saved is not None else None
+            if self.journal.replay(self._route, folded):
+                self.restored = True
+            if self.journal.path.exists():  # fold it now: every later write starts a new journal
+                self._fold(self.journal)
         self.guard = Guard(host, allow_hosts, cors_origins)
         for topic_arn, url in sns_http:  # --sns-http TOPIC_ARN=URL; ValueError names a bad one
             self.state.sns_http.subscribe(topic_arn, url)
@@ -191,12 +196,17 @@ class SmsVoiceServer:
                 return _SHUTTING_DOWN
             if self.journal is not None and journal.changes_state(request):
                 status, headers, body = self.journal.record(request, self._route)
-                if self.journal.size > journal.FOLD_BYTES and self.state_path is not None:
-                    state_file.save(self.state, self.state_path)
-                    self.journal.clear()
+                if self.journal.size > journal.FOLD_BYTES:
+                    self._fold(self.journal)
             else:
                 status, headers, body = self._route(request)
         return status, headers, body
+
+    def _fold(self, log: journal.Journal) -> None:
+        """Save the state, naming the journal it now holds, then empty the journal: a kill between
+        the two leaves a journal the next start recognises as folded and does not replay."""
+        state_file.save(self.state, log.state_path, journal_folded=log.id)
+        log.clear()
 
     def _route(self, request: HttpRequest) -> Answer:
         if request.path.startswith(control.PREFIX):
@@ -267,10 +277,8 @@ class SmsVoiceServer:
         self._closed = True
         with self.state.lock:  # no request runs from here on: the saved state is the final one
             self._http.stopping = True
-            if self.state_path is not None:
-                state_file.save(self.state, self.state_path)
-            if self.journal is not None:  # folded into the state file just saved
-                self.journal.clear()
+            if self.journal is not None:
+                self._fold(self.journal)
         if self._thread is not None:
             self._http.shutdown()
             self._thread.join()

@@ -9,7 +9,10 @@ order through the same routing, each fed its own tape, which makes exactly the s
 answered: the same ids, timestamps and numbers.
 
 The journal is folded into the state file (the state saved, then the journal emptied) on a clean stop
-and whenever it grows past ``FOLD_BYTES``. A last line cut short by a kill mid-write was never
+and whenever it grows past ``FOLD_BYTES``. Each journal file opens with a line naming its random id,
+and the state saved by a fold names the journal it holds (``journal_folded``): a server killed
+between the save and the emptying finds that id on its journal at the next start and replays none of
+it, instead of applying its requests twice. A last line cut short by a kill mid-write was never
 answered and is dropped. The journal is data, like the state file: JSON of strings and numbers, every
 value checked before use, and replayed requests are validated as any request is.
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +36,7 @@ from smsvoice_mock.server._http import Answer, Headers, HttpRequest
 from smsvoice_mock.server.state_file import StateFileError
 
 FOLD_BYTES = 8 * 1024 * 1024
+_ID = re.compile("[0-9a-f]{32}")
 _READS = ("Describe", "List", "Get")
 _TARGET_PREFIX = "PinpointSMSVoiceV2."
 # Control endpoints that set how the server delivers, kept neither in the state file nor here.
@@ -76,18 +81,28 @@ class Journal:
     """The journal beside the state file ``state_path``."""
 
     def __init__(self, state_path: str | os.PathLike[str]) -> None:
-        target = Path(state_path)
-        self.path = target.with_name(f"{target.name}.journal")
+        self.state_path = Path(state_path)
+        self.path = self.state_path.with_name(f"{self.state_path.name}.journal")
         self._fd: int | None = None
         self.size = 0
+        # The id on the journal file's first line: read by ``entries``, made by ``_open`` for a new
+        # file (os.urandom, not the engine's taped chance: it is no part of the state).
+        self.id: str | None = None
 
     # -- writing ---------------------------------------------------------------------------------
 
     def _open(self) -> int:
+        """The journal file, created with its id line on the first write since the last fold (the
+        server folds any journal it finds at start, so there is never one to append to)."""
         if self._fd is None:
-            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+            flags = (
+                os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+            )
             self._fd = os.open(self.path, flags, 0o600)
-            self.size = os.fstat(self._fd).st_size
+            self.id = os.urandom(16).hex()
+            header = json.dumps({"journal": self.id}).encode() + b"\n"
+            os.write(self._fd, header)
+            self.size = len(header)
         return self._fd
 
     def record(self, request: HttpRequest, route: Callable[[HttpRequest], Answer]) -> Answer:
@@ -120,6 +135,7 @@ class Journal:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.path)
         self.size = 0
+        self.id = None
 
     def close(self) -> None:
         if self._fd is not None:
@@ -144,6 +160,12 @@ class Journal:
                 continue
             try:
                 entry = json.loads(line)
+                if number == 1 and isinstance(entry, dict) and set(entry) == {"journal"}:
+                    journal_id = entry["journal"]
+                    if not (isinstance(journal_id, str) and _ID.fullmatch(journal_id)):
+                        raise ValueError("not a journal id")
+                    self.id = journal_id
+                    continue
                 yield self._request(entry), [_decode(v) for v in entry["tape"]]
             except (ValueError, KeyError, TypeError, RecursionError):
                 if number == len(lines):  # written in part when the server was killed: unanswered
@@ -169,10 +191,14 @@ class Journal:
             raise TypeError("not an entry")
         return HttpRequest(method, target, Headers(headers), body.encode("latin-1"))
 
-    def replay(self, route: Callable[[HttpRequest], Answer]) -> int:
-        """Replay every entry through ``route`` with its tape; the number replayed."""
+    def replay(self, route: Callable[[HttpRequest], Answer], folded: str | None = None) -> int:
+        """Replay every entry through ``route`` with its tape; the number replayed. A journal whose
+        id is ``folded`` (the state file holds all of it) is emptied, not replayed."""
         count = 0
         for request, tape in self.entries():
+            if folded is not None and self.id == folded:
+                self.clear()
+                return 0
             TAPE.values, TAPE.playing = tape, True
             try:
                 route(request)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 # The first bytes of a state file of format 1 (a pickle), refused with a sentence of its own.
 PICKLED = b"SMSVOICE-MOCK-STATE\n"
+_JOURNAL_ID = re.compile("[0-9a-f]{32}")
 
 
 class StateFileError(Exception):
@@ -45,8 +47,9 @@ def _version() -> str:
         return "unknown"
 
 
-def dumps(state: MockState) -> bytes:
-    """The state file's bytes for ``state`` (taken under the state's lock: no torn resource)."""
+def dumps(state: MockState, journal_folded: str | None = None) -> bytes:
+    """The state file's bytes for ``state`` (taken under the state's lock: no torn resource);
+    ``journal_folded`` names the journal whose every entry the state holds."""
     from smsvoice_mock._seed import take_snapshot
 
     with state.lock:
@@ -56,17 +59,19 @@ def dumps(state: MockState) -> bytes:
         "written_by": f"smsvoice_mock {_version()}",
         "written_at": datetime.now(timezone.utc).isoformat(),
     }
+    if journal_folded is not None:
+        written["journal_folded"] = journal_folded
     return json.dumps({**written, **document}, separators=(",", ":")).encode()
 
 
-def save(state: MockState, path: str | os.PathLike[str]) -> None:
-    """Write ``state`` to ``path`` atomically.
+def save(state: MockState, path: str | os.PathLike[str], journal_folded: str | None = None) -> None:
+    """Write ``state`` to ``path`` atomically (``journal_folded``: see ``dumps``).
 
     The temporary file is created exclusively and never through a symbolic link (``O_EXCL`` and
     ``O_NOFOLLOW``), readable by its owner only: a link planted at its path is refused, not followed.
     """
     target = Path(path)
-    data = dumps(state)
+    data = dumps(state, journal_folded)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     descriptor = os.open(temporary, flags, 0o600)
@@ -136,22 +141,28 @@ def loads(data: bytes, path: Path) -> dict[str, Any]:
     return document
 
 
-def load(state: MockState, path: str | os.PathLike[str]) -> bool:
-    """Fill ``state`` from ``path``; ``False`` when there is no file yet (the first start)."""
+def load(state: MockState, path: str | os.PathLike[str]) -> dict[str, Any] | None:
+    """Fill ``state`` from ``path`` and answer the document read; ``None`` when there is no file yet
+    (the first start)."""
     from smsvoice_mock._seed import apply_seed
 
     source = Path(path)
     try:
         data = source.read_bytes()
     except FileNotFoundError:
-        return False
+        return None
+    except IsADirectoryError:
+        raise StateFileError(f"{source} is a folder; name a file in it.") from None
     except OSError as exc:
         raise StateFileError(
             f"{source} cannot be read ({exc.strerror}); fix its permissions."
         ) from None
     document = loads(data, source)
+    folded = document.get("journal_folded")
+    if folded is not None and not (isinstance(folded, str) and _JOURNAL_ID.fullmatch(folded)):
+        raise _refuse(source, "names a journal_folded that is not a journal id")
     try:
         apply_seed(state, document)
     except (ValueError, RecursionError) as exc:
         raise _refuse(source, f"does not hold a state this version can load ({exc})") from None
-    return True
+    return document

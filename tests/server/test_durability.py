@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from smsvoice_mock.server import SmsVoiceServer, StateFileError
+from smsvoice_mock.server import SmsVoiceServer, StateFileError, state_file
 from smsvoice_mock.server.pytest_plugin import start_server, stop_server
 from tests.helpers import request_number
 from tests.server.conftest import SUCCESS, control, server_client
@@ -134,3 +134,54 @@ def test_a_journal_line_cut_short_is_dropped(tmp_path: Path) -> None:
     with pytest.raises(StateFileError, match="line 1 is not a journal entry"):
         SmsVoiceServer(port=0, state_path=state)
     assert journal.read_bytes() == b"not json\n" + good
+
+
+def test_a_kill_between_the_fold_and_emptying_the_journal_replays_nothing_twice(
+    tmp_path: Path,
+) -> None:
+    """A fold saves the state, naming the journal it holds, then empties the journal; a server killed
+    between the two finds that journal's id in the state file at the next start and does not apply
+    its requests a second time (each message once, with its id)."""
+    state = tmp_path / "state"
+    server = SmsVoiceServer(port=0, state_path=state).start()
+    client = server_client(server.url)
+    number = request_number(client)
+    ids = [
+        client.send_text_message(
+            DestinationPhoneNumber=SUCCESS,
+            OriginationIdentity=number["PhoneNumberId"],
+            MessageBody=f"m{i}",
+        )["MessageId"]
+        for i in range(3)
+    ]
+    assert server.journal is not None
+    journal = server.journal
+    state_file.save(server.state, state, journal_folded=journal.id)  # the fold's first half
+    crash(server)  # ... and the kill before the journal is emptied
+    assert state.exists()
+    assert journal.path.exists()
+    with SmsVoiceServer(port=0, state_path=state) as again:
+        sent = control(again.url, "GET", "sent-messages")[1]["SentMessages"]
+        assert [m["message_id"] for m in sent] == ids
+        assert len(server_client(again.url).describe_phone_numbers()["PhoneNumbers"]) == 1
+        assert not journal.path.exists()  # recognised as folded and emptied at start
+
+
+def test_a_journal_found_at_start_is_folded_and_a_new_one_started(tmp_path: Path) -> None:
+    """After a crash the next start replays the journal, folds it into the state file, and journals
+    later requests under a new id: a second crash loses nothing and repeats nothing."""
+    state = tmp_path / "state"
+    server = SmsVoiceServer(port=0, state_path=state).start()
+    number = request_number(server_client(server.url))
+    crash(server)
+    again = SmsVoiceServer(port=0, state_path=state).start()
+    assert again.journal is not None
+    assert not again.journal.path.exists()
+    reply = server_client(again.url).send_text_message(
+        DestinationPhoneNumber=SUCCESS, OriginationIdentity=number["PhoneNumberId"], MessageBody="x"
+    )
+    crash(again)
+    with SmsVoiceServer(port=0, state_path=state) as third:
+        sent = control(third.url, "GET", "sent-messages")[1]["SentMessages"]
+        assert [m["message_id"] for m in sent] == [reply["MessageId"]]
+        assert len(server_client(third.url).describe_phone_numbers()["PhoneNumbers"]) == 1
