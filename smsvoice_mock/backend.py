@@ -156,7 +156,7 @@ class Clock:
             if (
                 isinstance(value, bool)
                 or not isinstance(value, (int, float))
-                or not math.isfinite(value)
+                or (isinstance(value, float) and not math.isfinite(value))  # an int is finite
             ):
                 raise TypeError(
                     f"The clock advance {name!r} must be a finite number; got {value!r}."
