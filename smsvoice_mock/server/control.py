@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import json
+import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
@@ -300,11 +301,6 @@ def verification_code(mock: SmsVoiceMock, request: ControlRequest) -> Any:
         raise ControlError(
             "Name the verified destination number: ?destination=%2B12065550100 (the + as %2B)."
         )
-    region = query.get("region")
-    if region is not None and not is_region_name(region):
-        raise ControlError(
-            f"'region' must name a region of the service, such as 'us-east-1', not {region!r}."
-        )
     arguments = {"destination_phone_number": destination, **query}
     return {"VerificationCode": _call(mock.verification_code, arguments)}
 
@@ -345,10 +341,21 @@ def _call(func: Callable[..., Any], arguments: dict[str, Any]) -> Any:
     member is named as a member of the body, never as a Python argument.
     """
     _check_members(func, arguments)
+    _checked_region(arguments.get("region"))
     try:
         return func(**arguments)
     except (TypeError, ValueError, LookupError, OverflowError, RecursionError) as exc:
         raise ControlError(str(exc)) from None
+
+
+_PYTHON_WORDS = re.compile(r"(?<!['\"\w])(True|False|None|str)(?!['\"\w])")
+_JSON_WORDS = {"True": "true", "False": "false", "None": "null", "str": "string"}
+
+
+def _json_words(message: str) -> str:
+    """A refusal's sentence in the words of the JSON body it answers: ``true``/``false``/``null``
+    and "string" for Python's ``True``/``False``/``None`` and ``str`` (a quoted value is kept)."""
+    return _PYTHON_WORDS.sub(lambda word: _JSON_WORDS[word[1]], message)
 
 
 def _check_members(func: Callable[..., Any], arguments: dict[str, Any]) -> None:
@@ -556,11 +563,17 @@ def _drive(func: Callable[..., Any], arguments: dict[str, Any]) -> Any:
 
 def _backend(mock: SmsVoiceMock, account_id: Any, region: Any) -> Backend:
     """``mock.backend(account_id, region)``; a region must be one of the service's."""
+    return mock.backend(account_id, _checked_region(region))
+
+
+def _checked_region(region: Any) -> Any:
+    """A ``region`` member as it is, when it names a region of the service (botocore's partition
+    data): a made-up one would make a backend of its own."""
     if region is not None and not (isinstance(region, str) and is_region_name(region)):
         raise ControlError(
             f"'region' must name a region of the service, such as 'us-east-1', not {region!r}."
         )
-    return mock.backend(account_id, region)
+    return region
 
 
 def _text_member(name: str, value: Any) -> str:
@@ -915,7 +928,8 @@ def control(mock: SmsVoiceMock, http: HttpRequest) -> Answer:
         with mock.state.lock:
             result = endpoint(mock, ControlRequest(http))
     except ControlError as exc:
-        return json_answer(exc.status, {"__type": "InvalidControlRequest", "Message": str(exc)})
+        message = _json_words(str(exc))
+        return json_answer(exc.status, {"__type": "InvalidControlRequest", "Message": message})
     except ServiceError as exc:
         return json_answer(exc.status_code, exc.body())
     return json_answer(200, result)

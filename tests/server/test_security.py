@@ -8,6 +8,7 @@ normal call within a second.
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 import time
@@ -70,6 +71,7 @@ def test_a_request_without_host_is_refused(smsvoice_server: str) -> None:
     status, _, body = http(smsvoice_server, "GET /_smsvoice/health HTTP/1.1\r\n")
     assert status == 403
     assert "--allow-host" in body["Message"]
+    still_answers(smsvoice_server)
 
 
 @pytest.mark.parametrize(
@@ -112,10 +114,22 @@ def test_allow_host_serves_a_named_host(monkeypatch: pytest.MonkeyPatch) -> None
 )
 def test_a_state_change_from_another_page_is_refused(server: str, headers: str) -> None:
     """A control request that changes state from a page of another origin is a 403, and nothing
-    changes: the reset does not happen, the fault rule is not added."""
+    changes: no reset, no clock move, no seeded number, no inbound STOP, no fault rule."""
     control(server, "POST", "clock/advance", {"days": 1})
     before = control(server, "GET", "clock")[1]
-    for path, body in (("reset", b"{}"), ("clock/advance", b'{"days": 400}')):
+    seed = b'{"phone_numbers": [{"PhoneNumber": "+12065550199", "IsoCountryCode": "US"}]}'
+    stop = (
+        b'{"destination_number": "+12065550199", "origination_number": "+14254147755", '
+        b'"message_body": "STOP"}'
+    )
+    fault = b'{"error": "ThrottlingException"}'
+    for path, body in (
+        ("reset", b"{}"),
+        ("clock/advance", b'{"days": 400}'),
+        ("seed", seed),
+        ("inbound", stop),
+        ("faults", fault),
+    ):
         status, _, answer = http(
             server,
             f"POST /_smsvoice/{path} HTTP/1.1\r\nHost: localhost\r\n{CONTROL_JSON}{headers}",
@@ -132,6 +146,10 @@ def test_a_state_change_from_another_page_is_refused(server: str, headers: str) 
     assert status == 403
     after = control(server, "GET", "clock")[1]
     assert after["offset_seconds"] == before["offset_seconds"] == 86400
+    assert control(server, "GET", "resources")[1]["Backends"] == []  # nothing seeded
+    assert control(server, "GET", "inbound-messages")[1]["InboundMessages"] == []
+    assert control(server, "GET", "faults")[1]["Faults"] == []
+    still_answers(server)
 
 
 def test_the_servers_own_origin_may_change_state(server: str) -> None:
@@ -330,8 +348,21 @@ def test_pending_bodies_are_capped(small_server: SmsVoiceServer) -> None:
     [
         ("clock/advance", {"days": 1e300}, "1970 to 9998"),
         ("clock/advance", {"days": 3_000_000}, "1970 to 9998"),
+        ("clock/advance", {"seconds": 10**400}, "1970 to 9998"),
         ("clock/advance", {"day": 1}, "'day' is not one of them"),
         ("clock/advance", {"days": "1"}, "finite number"),
+        ("reset", {"logs_only": "yes"}, "logs_only must be true or false"),
+        ("faults", {"error": "ThrottlingException", "times": -1}, "1 or more (or null)"),
+        ("phone-numbers/status", {"phone_number_id": None, "status": "ACTIVE"}, "not null"),
+        (
+            "inbound",
+            {
+                "destination_number": "+12065550100",
+                "origination_number": "+14254147755",
+                "message_body": 5,
+            },
+            "as a string",
+        ),
         ("inbound", {}, "lacks the member 'destination_number'"),
         (
             "inbound",
@@ -342,8 +373,13 @@ def test_pending_bodies_are_capped(small_server: SmsVoiceServer) -> None:
     ids=[
         "1e300-days",
         "3-million-days",
+        "10**400-seconds",
         "unknown-unit",
         "string-days",
+        "logs-only-not-a-boolean",
+        "times-below-one",
+        "id-null",
+        "body-not-text",
         "missing-members",
         "unknown-member",
     ],
@@ -356,6 +392,7 @@ def test_bad_control_values_name_the_member(server: str, path: str, body: Any, w
     assert words in answer["Message"]
     for python in ("()", "keyword", "__new__", "positional"):
         assert python not in answer["Message"]
+    assert not re.search(r"\b(None|True|False|str)\b", answer["Message"])  # JSON's words
     assert control(server, "GET", "clock")[1]["offset_seconds"] == 0
     still_answers(server)
 
@@ -377,6 +414,8 @@ def test_the_clock_refuses_to_pass_the_year_9999_in_process() -> None:
     with mock_smsvoice() as sms:
         with pytest.raises(ValueError, match="1970 to 9998"):
             sms.clock.advance(days=3_000_000)
+        with pytest.raises(ValueError, match="1970 to 9998"):  # an int too large for a float
+            sms.clock.advance(seconds=10**400)
         with pytest.raises(TypeError, match="finite number"):
             sms.clock.advance(days=float("inf"))
         sms.clock.advance(days=1)
@@ -553,5 +592,12 @@ def test_a_made_up_region_makes_no_backend(server: str) -> None:
             client.describe_account_attributes()
         assert "is not one of the service's" in caught.value.response["Error"]["Message"]
     assert "AccountAttributes" in make(server, region="eu-west-3").describe_account_attributes()
+    stop = {"destination_number": "+12065550100", "origination_number": "+14254147755"}
+    for made_up in ("fake0", "zz-fake-1"):
+        status, answer = control(
+            server, "POST", "inbound", {**stop, "message_body": "STOP", "region": made_up}
+        )
+        assert status == 400
+        assert "'region' must name a region of the service" in answer["Message"]
     regions = {b["region"] for b in control(server, "GET", "resources")[1]["Backends"]}
-    assert "made-up" not in regions
+    assert not regions & {"made-up", "zz-fake-1", "fake0"}
