@@ -122,9 +122,9 @@ def test_every_final_event_type(
     event_type: str,
 ) -> None:
     """``sms.deliver_next(event_type)``: the destination receives the records before the final one
-    (isFinal false) and then ``event_type`` (isFinal true), with the guide's members, messageStatus
-    the type's suffix and its description; ``SentMessage.status`` is the final status; an outcome
-    no carrier took is not charged (price 0, no spend)."""
+    (isFinal false) and then ``event_type`` (isFinal true), each with the guide's members,
+    messageStatus the type's suffix and its description; ``SentMessage.status`` is the final
+    status; an outcome no carrier took is not charged (price 0, no spend)."""
     sms.deliver_next(event_type)
     message_id = _send(client, channel, number)
     prefix, _, status = event_type.partition("_")
@@ -134,6 +134,9 @@ def test_every_final_event_type(
         event_type,
     ]
     assert [r["isFinal"] for r in records] == [False] * (len(records) - 1) + [True]
+    for before in records[:-1]:
+        assert set(before) >= COMMON_KEYS
+        assert before["messageStatusDescription"] == DESCRIPTIONS[before["messageStatus"]]
     final = records[-1]
     assert set(final) >= COMMON_KEYS
     assert json.loads(json.dumps(final)) == final
@@ -183,6 +186,79 @@ def test_the_default_outcomes(
     invalid = sms.sent_messages.one(message_id=out["MessageId"])
     assert (invalid.status, Decimal(invalid.price)) == ("INVALID", 0)
     assert [e.event_type for e in sms.events.find(message_id=out["MessageId"])] == ["TEXT_INVALID"]
+
+
+# The user guide's SMS event example ("Example AWS End User Messaging SMS event data").
+GUIDE_SMS_EVENT_EXAMPLE = {
+    "eventType": "TEXT_SUCCESSFUL",
+    "eventVersion": "1.0",
+    "eventTimestamp": 1686975103470,
+    "isFinal": True,
+    "originationPhoneNumber": "+12065550152",
+    "destinationPhoneNumber": "+14255550156",
+    "isInternationalSend": False,
+    "mcc": "310",
+    "mnc": "800",
+    "messageId": "862a8790-60c0-4430-9b2b-658bdexample",
+    "messageRequestTimestamp": 1686975103170,
+    "messageEncoding": "GSM",
+    "messageType": "PROMOTIONAL",
+    "messageStatus": "SUCCESSFUL",
+    "messageStatusDescription": "Message has been accepted by phone carrier",
+    "context": {"account": "bar"},
+    "totalMessageParts": 1,
+    "totalMessagePrice": 0.09582,
+    "totalCarrierFee": 0.0,
+}
+
+
+# One text outcome for each intermediate status: SUCCESSFUL, PENDING, QUEUED.
+@pytest.mark.parametrize("event_type", ["TEXT_DELIVERED", "TEXT_SPAM", "TEXT_TTL_EXPIRED"])
+def test_the_records_before_the_final_one_follow_the_guides_example(
+    client: Any, sms: SmsVoiceMock, number: dict[str, Any], config_set: str, event_type: str
+) -> None:
+    """Each text record before the final one has the guide's SMS event example's members and types, eventVersion "1.0", isFinal false and the message's own ids, timestamps, encoding, parts and price."""
+    sms.deliver_next(event_type)
+    message_id = _send(client, "SMS", number, Context={"account": "bar"})
+    *before, final = [e.record for e in sms.events.find(destination_arn=TOPIC)]
+    assert before
+    same = [
+        "originationPhoneNumber", "destinationPhoneNumber", "isInternationalSend", "messageId",
+        "messageRequestTimestamp", "messageEncoding", "messageType", "context", "totalMessageParts",
+        "totalMessagePrice", "totalCarrierFee",
+    ]  # fmt: skip
+    for record in before:
+        assert set(record) >= set(GUIDE_SMS_EVENT_EXAMPLE)
+        assert {k: type(record[k]) for k in GUIDE_SMS_EVENT_EXAMPLE} == {
+            k: type(v) for k, v in GUIDE_SMS_EVENT_EXAMPLE.items()
+        }
+        assert (record["eventVersion"], record["isFinal"], record["messageId"]) == (
+            "1.0",
+            False,
+            message_id,
+        )
+        status = record["messageStatus"]
+        assert record["eventType"] == f"TEXT_{status}"
+        assert record["messageStatusDescription"] == DESCRIPTIONS[status]
+        assert {k: record[k] for k in same} == {k: final[k] for k in same}
+        assert record["context"] == {"account": "bar"}
+        assert (
+            record["messageRequestTimestamp"] < record["eventTimestamp"] < final["eventTimestamp"]
+        )
+
+
+def test_status_descriptions_are_the_guides_words(
+    client: Any, sms: SmsVoiceMock, number: dict[str, Any], config_set: str
+) -> None:
+    """TEXT_SUCCESSFUL says "Message has been accepted by phone carrier" (the guide's SMS event example) and TEXT_DELIVERED "Message has been accepted by phone" (its EventBridge delivered-SMS example)."""
+    _send(client, "SMS", number)
+    records = [e.record for e in sms.events.find(destination_arn=TOPIC)]
+    assert [
+        (r["eventType"], r["messageStatus"], r["messageStatusDescription"]) for r in records
+    ] == [
+        ("TEXT_SUCCESSFUL", "SUCCESSFUL", "Message has been accepted by phone carrier"),
+        ("TEXT_DELIVERED", "DELIVERED", "Message has been accepted by phone"),
+    ]
 
 
 def test_a_delay_holds_the_final_record_on_the_clock(
@@ -240,6 +316,49 @@ def test_a_delay_past_the_time_to_live_expires(
     assert (Decimal(sent.price) == 0) is (status == "TTL_EXPIRED")
 
 
+@pytest.mark.parametrize(
+    ("channel", "delivered", "delay", "status"),
+    [
+        ("VOICE", "VOICE_COMPLETED", 300, "COMPLETED"),
+        ("VOICE", "VOICE_COMPLETED", 301, "TTL_EXPIRED"),
+        ("MMS", "MEDIA_DELIVERED", 300, "DELIVERED"),
+        ("MMS", "MEDIA_DELIVERED", 301, "TTL_EXPIRED"),
+    ],
+    ids=["voice-delay-equals-ttl", "voice-one-second-over", "media-delay-equals-ttl", "media-one-second-over"],
+)  # fmt: skip
+def test_a_voice_or_media_delay_past_the_time_to_live_expires(
+    client: Any,
+    sms: SmsVoiceMock,
+    number: dict[str, Any],
+    config_set: str,
+    channel: str,
+    delivered: str,
+    delay: int,
+    status: str,
+) -> None:
+    """A voice or media message whose delay passes its TimeToLive ends uncharged in VOICE_TTL_EXPIRED / MEDIA_TTL_EXPIRED when ``sms.clock`` reaches the TTL; one whose delay equals it is handed off in time."""
+    sms.add_delivery(delivered, delay_seconds=delay, times=1)
+    message_id = _send(client, channel, number, TimeToLive=300)
+    sent = sms.sent_messages.one(message_id=message_id)
+    assert sent.status == status
+    assert sent.final_at is not None
+    assert (sent.final_at - sent.sent_at).total_seconds() == 300
+    sms.clock.advance(seconds=299)
+    assert not [e for e in sms.events.find(message_id=message_id) if e.is_final]
+    sms.clock.advance(seconds=1)
+    prefix = delivered.partition("_")[0]
+    final = sms.events.find(message_id=message_id)[-1].record
+    assert (final["eventType"], final["isFinal"], final["messageStatus"]) == (
+        f"{prefix}_{status}",
+        True,
+        status,
+    )
+    assert final["messageStatusDescription"] == DESCRIPTIONS[status]
+    assert final["eventTimestamp"] - final["messageRequestTimestamp"] == 300_000
+    assert (Decimal(sent.price) == 0) is (status == "TTL_EXPIRED")
+    assert (final["totalMessagePrice"] == 0) is (status == "TTL_EXPIRED")
+
+
 def test_a_held_record_arrives_at_the_next_call_when_real_time_passes(
     client: Any, sms: SmsVoiceMock, number: dict[str, Any], config_set: str
 ) -> None:
@@ -281,6 +400,61 @@ def test_rules_match_like_faults(
     assert sms.sent_messages.last.status == "BUSY"
     sms.reset()
     assert sms.state.deliveries == []
+
+
+def test_deliver_next_to_a_number_fires_for_that_number(
+    client: Any, sms: SmsVoiceMock, number: dict[str, Any], config_set: str
+) -> None:
+    """``sms.deliver_next(event_type, to=...)`` ends the next message to that number in ``event_type``, leaving a message to another number and the one after it as the network decides."""
+    rule = sms.deliver_next("TEXT_SPAM", to=SUCCESS)
+    _send(client, "SMS", number, DestinationPhoneNumber=FAILURE)
+    spam = _send(client, "SMS", number)
+    _send(client, "SMS", number)
+    assert [(m.destination_phone_number, m.status) for m in sms.sent_messages] == [
+        (FAILURE, "CARRIER_UNREACHABLE"),
+        (SUCCESS, "SPAM"),
+        (SUCCESS, "DELIVERED"),
+    ]
+    assert [e.event_type for e in sms.events.find(message_id=spam)] == ["TEXT_PENDING", "TEXT_SPAM"]
+    assert rule.times == 0
+
+
+def test_deliver_next_times_ends_exactly_that_many_messages(
+    client: Any, sms: SmsVoiceMock, number: dict[str, Any], config_set: str
+) -> None:
+    """``sms.deliver_next(event_type, times=2)`` ends exactly the next two messages in ``event_type``; the third is delivered normally."""
+    sms.deliver_next("TEXT_CARRIER_BLOCKED", times=2)
+    ids = [_send(client, "SMS", number) for _ in range(3)]
+    assert [m.status for m in sms.sent_messages] == [
+        "CARRIER_BLOCKED",
+        "CARRIER_BLOCKED",
+        "DELIVERED",
+    ]
+    assert [sms.events.find(message_id=i)[-1].event_type for i in ids] == [
+        "TEXT_CARRIER_BLOCKED",
+        "TEXT_CARRIER_BLOCKED",
+        "TEXT_DELIVERED",
+    ]
+
+
+def test_add_delivery_channel_applies_to_that_channel_only(
+    client: Any, sms: SmsVoiceMock, number: dict[str, Any], config_set: str
+) -> None:
+    """``sms.add_delivery(event_type, channel="VOICE")`` leaves a text message delivered and ends a voice message in the voice type."""
+    rule = sms.add_delivery("VOICE_NO_ANSWER", channel="VOICE")
+    text = _send(client, "SMS", number)
+    voice = _send(client, "VOICE", number)
+    assert [m.status for m in sms.sent_messages] == ["DELIVERED", "NO_ANSWER"]
+    assert [e.event_type for e in sms.events.find(message_id=text)] == [
+        "TEXT_SUCCESSFUL",
+        "TEXT_DELIVERED",
+    ]
+    assert [e.event_type for e in sms.events.find(message_id=voice)] == [
+        "VOICE_INITIATED",
+        "VOICE_RINGING",
+        "VOICE_NO_ANSWER",
+    ]
+    assert (rule.channel, rule.seen, rule.times) == ("VOICE", 1, None)
 
 
 @pytest.mark.parametrize(

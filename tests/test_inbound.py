@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
 from typing import Any
 
 import pytest
@@ -306,3 +308,49 @@ def test_previous_message_of_a_pool_is_from_any_of_its_numbers(
     ).two_way_payload
     assert payload is not None
     assert payload["previousPublishedMessageId"] == out["MessageId"]
+
+
+def test_wait_for_an_inbound_message_from_another_thread(
+    sms: SmsVoiceMock, number: dict[str, Any]
+) -> None:
+    """``sms.inbound_messages.wait_for(timeout=, **fields)`` returns the first matching record, waiting for texts another thread simulates."""
+    sms.simulate_inbound(
+        destination_number=number["PhoneNumber"], origination_number=USER, message_body="Hi"
+    )
+
+    def reply_later() -> None:
+        time.sleep(0.1)
+        for body in ("YES 4815", "YES 1623"):
+            sms.simulate_inbound(
+                destination_number=number["PhoneNumber"], origination_number=USER, message_body=body
+            )
+
+    worker = threading.Thread(target=reply_later)
+    started = time.monotonic()
+    worker.start()
+    reply = sms.inbound_messages.wait_for(
+        timeout=5, origination_number=USER, message_body=lambda b: b.startswith("YES")
+    )
+    assert time.monotonic() - started >= 0.1
+    worker.join()
+    assert (reply.message_body, reply.destination_number) == ("YES 4815", number["PhoneNumber"])
+    assert reply == sms.inbound_messages.find(message_body=lambda b: b.startswith("YES"))[0]
+
+
+def test_inbound_wait_for_says_what_was_there_when_nothing_comes(
+    sms: SmsVoiceMock, number: dict[str, Any]
+) -> None:
+    """An inbound wait that times out is an ``AssertionError`` naming its fields and listing the inbound messages; ``timeout=0`` looks once, a wrong timeout is a ``TypeError``."""
+    earlier = sms.simulate_inbound(
+        destination_number=number["PhoneNumber"], origination_number=USER, message_body="Hi"
+    )
+    assert sms.inbound_messages.wait_for(timeout=0, message_body="Hi") == earlier
+    started = time.monotonic()
+    with pytest.raises(
+        AssertionError,
+        match=r"(?s)No record matched message_body='STOP' within 0.05 seconds\. Inbound messages \(1\).*Hi",
+    ):
+        sms.inbound_messages.wait_for(timeout=0.05, message_body="STOP")
+    assert time.monotonic() - started >= 0.05
+    with pytest.raises(TypeError, match="timeout is a finite number of seconds"):
+        sms.inbound_messages.wait_for(timeout=float("inf"), message_body="STOP")

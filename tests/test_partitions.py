@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from smsvoice_mock import SmsVoiceMock
+from smsvoice_mock import SmsVoiceMock, mock_smsvoice
 from smsvoice_mock.backend import partition_of
 from tests.helpers import make_client, request_number
+from tests.test_seed import NUMBER_ID, SETTINGS_SEED
 
 REGIONS = [
     ("us-gov-west-1", "aws-us-gov"),
@@ -125,6 +126,71 @@ def test_arns_in_answers_and_records_are_usable_again(
     assert str(sent.origination_identity_arn).startswith(f"arn:{partition}:")
     tags = client.list_tags_for_resource(ResourceArn=number["PhoneNumberArn"])
     assert tags["ResourceArn"] == number["PhoneNumberArn"]
+
+
+SEEDED_REGIONS = [("us-gov-west-1", "aws-us-gov"), ("cn-north-1", "aws-cn")]
+
+
+@pytest.mark.parametrize(
+    ("region", "partition"), SEEDED_REGIONS, ids=[r for r, _ in SEEDED_REGIONS]
+)
+@pytest.mark.parametrize("where", ["activation-region", "accounts"])
+def test_seeded_resource_arns_take_the_partition_of_their_region(
+    region: str, partition: str, where: str
+) -> None:
+    """A seed in a GovCloud or China region (the activation's, or under ``accounts``) makes ARNs of that partition for every seeded resource, usable in later calls."""
+    options: dict[str, Any] = (
+        {"region": region, "seed": SETTINGS_SEED}
+        if where == "activation-region"
+        else {"seed": {"accounts": {ACCOUNT: {region: SETTINGS_SEED}}}}
+    )
+    with mock_smsvoice(**options):
+        client = make_client(region)
+        arns = {
+            "phone-number": [
+                n["PhoneNumberArn"] for n in client.describe_phone_numbers()["PhoneNumbers"]
+            ],
+            "sender-id": [i["SenderIdArn"] for i in client.describe_sender_ids()["SenderIds"]],
+            "pool": [p["PoolArn"] for p in client.describe_pools()["Pools"]],
+            "opt-out-list": [
+                o["OptOutListArn"] for o in client.describe_opt_out_lists()["OptOutLists"]
+            ],
+            "configuration-set": [
+                c["ConfigurationSetArn"]
+                for c in client.describe_configuration_sets()["ConfigurationSets"]
+            ],
+        }
+        assert {kind: len(found) for kind, found in arns.items()} == {
+            "phone-number": 1,
+            "sender-id": 1,
+            "pool": 1,
+            "opt-out-list": 2,  # Default and the seed's marketing list
+            "configuration-set": 1,
+        }
+        for resource_type, found in arns.items():
+            for arn in found:
+                assert arn.startswith(
+                    f"arn:{partition}:sms-voice:{region}:{ACCOUNT}:{resource_type}/"
+                )
+                assert client.list_tags_for_resource(ResourceArn=arn)["ResourceArn"] == arn
+
+
+@pytest.mark.parametrize(
+    ("region", "partition"), SEEDED_REGIONS, ids=[r for r, _ in SEEDED_REGIONS]
+)
+def test_a_seed_may_give_the_arn_of_its_partition(region: str, partition: str) -> None:
+    """A seed entry's ARN is accepted in the region's partition, and an ``arn:aws:`` one there is a ``ValueError`` giving the right ARN."""
+    arn = f"arn:{partition}:sms-voice:{region}:{ACCOUNT}:phone-number/{NUMBER_ID}"
+    entry = {**SETTINGS_SEED["phone_numbers"][0], "PhoneNumberArn": arn}
+    with mock_smsvoice(region=region, seed={"phone_numbers": [entry]}):
+        (number,) = make_client(region).describe_phone_numbers()["PhoneNumbers"]
+        assert number["PhoneNumberArn"] == arn
+    wrong = {**entry, "PhoneNumberArn": arn.replace(f"arn:{partition}:", "arn:aws:")}
+    with (
+        pytest.raises(ValueError, match=f"doesn't name this entry, whose ARN is '{arn}'"),
+        mock_smsvoice(region=region, seed={"phone_numbers": [wrong]}),
+    ):
+        pass
 
 
 def test_partition_of_follows_botocore_data() -> None:
