@@ -844,7 +844,7 @@ def _clock(state: MockState, entry: Any) -> None:
     found = _known('seed["clock"]', entry, ("offset_seconds",), "the clock")
     seconds = found.get("offset_seconds", 0)
     if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
-        raise ValueError('seed["clock"]["offset_seconds"]: a number of seconds, not {seconds!r}.')
+        raise ValueError(f'seed["clock"]["offset_seconds"]: a number of seconds, not {seconds!r}.')
     offset = state.clock.offset
     state.clock.offset = type(offset)(0)
     try:
