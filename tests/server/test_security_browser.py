@@ -1,8 +1,8 @@
 """The security review's attacks, replayed in real Chromium (Debian's, through Playwright): a page of
 another origin (another loopback port) cannot change or read the server's state with ``fetch``
 (``no-cors``, ``text/plain``), with a ``<form enctype="text/plain">``, nor by DNS rebinding (Chromium's
-``--host-resolver-rules`` maps ``evil.example`` to 127.0.0.1). The web inbox's own STOP reply is
-tested in test_web_inbox.py, through the same checks."""
+``--host-resolver-rules`` maps ``evil.example`` to 127.0.0.1), while the web inbox itself, in the same
+browser, still replies STOP."""
 
 from __future__ import annotations
 
@@ -140,3 +140,28 @@ def test_dns_rebinding_reads_nothing(browser: Any, server: str, evil_site: tuple
     assert status == 403
     tab.close()
     unchanged(server, number)
+
+
+def test_the_inbox_itself_still_replies_stop_after_the_attack(
+    browser: Any, server: str, evil_site: tuple[str, str]
+) -> None:
+    """The checks refuse other pages, not the server's own: after the attack, the web inbox in the
+    same browser replies STOP from the end user's number, and the number is opted out."""
+    url, number = evil_site
+    attacker = browser.new_page()
+    attacker.set_default_timeout(TIMEOUT_MS)
+    attacker.goto(url)
+    attacker.evaluate("attack()")
+    attacker.wait_for_function("window.done === true")
+    attacker.close()
+    unchanged(server, number)
+    tab = browser.new_page()
+    tab.set_default_timeout(TIMEOUT_MS)
+    tab.goto(server)
+    tab.get_by_text(SECRET).first.wait_for()
+    tab.get_by_label(f"Reply as {SUCCESS}").fill("STOP")
+    tab.get_by_role("button", name="Send").click()
+    playwright_api.expect(tab.locator("#messages")).to_contain_text("You are now opted out")
+    tab.close()
+    inbound = control(server, "GET", "inbound-messages")[1]["InboundMessages"]
+    assert [(m["origination_number"], m["message_body"]) for m in inbound] == [(SUCCESS, "STOP")]
