@@ -513,6 +513,16 @@ class SmsVoiceMock:
         logs = (self.sent_messages, self.inbound_messages, self.events)
         return self.backend()._repr_html_() + "".join(log._repr_html_() for log in logs)
 
+    def __str__(self) -> str:
+        """``print(sms)``: the same tables as ``_repr_html_``, as text; inactive, the one-line repr.
+
+        ``repr(sms)`` stays one line, for error messages and debuggers.
+        """
+        if self._state is None:
+            return repr(self)
+        logs = (self.sent_messages, self.inbound_messages, self.events)
+        return "\n\n".join([repr(self.backend()), *(repr(log) for log in logs)])
+
     def __repr__(self) -> str:
         if self._state is None:
             return f"<mock_smsvoice inactive {self._options}>"

@@ -71,17 +71,28 @@ def error_of(exc_info: pytest.ExceptionInfo[Any]) -> dict[str, Any]:
     }
 
 
+def missing_tool(module: str, extra: str) -> str:
+    """The skip reason of a test module whose optional tool is not installed: what to install."""
+    return (
+        f"{module} is not installed (pip install -e '.[{extra}]'); with CI=true this fails instead"
+    )
+
+
 def tool_or_skip(module: str, extra: str) -> Any:
-    """Import an optional tool; without it the test is skipped, except in CI (``CI=true``): there it fails."""
+    """Import an optional tool; without it the test is skipped, except in CI (``CI=true``): there it fails.
+
+    A module that must import the tool with ``import`` statements (``from hypothesis import given``)
+    skips before them the same way, in the form ruff accepts before imports::
+
+        if os.environ.get("CI") != "true":
+            pytest.importorskip("hypothesis", reason=missing_tool("hypothesis", "test"))
+    """
     try:
         return importlib.import_module(module)
     except ImportError:
         if os.environ.get("CI") == "true":
             raise
-        pytest.skip(
-            f"{module} is not installed (pip install -e '.[{extra}]'); with CI=true this fails instead",
-            allow_module_level=True,
-        )
+        pytest.skip(missing_tool(module, extra), allow_module_level=True)
 
 
 def to_next_utc_day(sms: SmsVoiceMock, seconds_before: int = 0) -> None:

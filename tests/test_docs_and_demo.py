@@ -32,6 +32,22 @@ def test_readme_quick_start_has_the_two_commands() -> None:
     assert "<!-- quickstart:test -->\n```\npip install -e '.[test]' && pytest\n```" in text
 
 
+@pytest.mark.parametrize("page", ["README.md", "docs/index.md", "docs/installation.md"])
+def test_the_install_line_installs_what_the_examples_import(page: str) -> None:
+    """boto3 is the ``boto3`` extra: a page whose examples import boto3 installs it first thing."""
+    text = (ROOT / page).read_text()
+    install = re.search(r"^pip install (\S+)", text, re.M)
+    assert install is not None, f"{page} has no install line"
+    examples = "\n".join(re.findall(r"```python\n(.*?)```", text, re.S))
+    if page == "docs/installation.md":  # its examples are the other pages'
+        examples = "import boto3"
+    if re.search(r"^import boto3|^from boto3\b", examples, re.M):
+        assert install.group(1) == "'.[boto3]'", f"{page}: {install.group(0)} lacks boto3"
+    assert "botocore" in text.split(install.group(0), 1)[1].split("\n\n", 2)[1], (
+        f"{page} should say after its install line that botocore alone suffices without boto3"
+    )
+
+
 def test_demo_runs_its_scenario(capsys: pytest.CaptureFixture[str]) -> None:
     """The demo requests a number, sends, simulates STOP and shows the next send refused."""
     assert main(["demo"]) == 0

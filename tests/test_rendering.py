@@ -63,6 +63,34 @@ def test_handle_renders_in_a_notebook(client: Any) -> None:
     assert number["PhoneNumber"] in html
 
 
+def test_printing_the_handle_shows_its_tables(client: Any) -> None:
+    """``print(sms)`` shows the resources and the three logs as text tables (what ``_repr_html_``
+    shows in a notebook); ``repr(sms)`` stays one line; inactive, both say so."""
+    handle = mock_smsvoice()
+    assert str(handle) == repr(handle)
+    assert "inactive" in str(handle)
+    with handle:
+        number = request_number(client)
+        _send(client, number, "hello")
+        text = str(handle)
+        assert text == "\n\n".join(
+            [
+                repr(handle.backend()),
+                repr(handle.sent_messages),
+                repr(handle.inbound_messages),
+                repr(handle.events),
+            ]
+        )
+        assert "\n" not in repr(handle)
+    lines = text.splitlines()
+    assert lines[0].startswith("Resources of account 123456789012 in us-east-1")
+    assert "Sent messages (1)" in lines
+    assert "Inbound messages: (none)" in lines
+    assert any(line.startswith("Message events") for line in lines)
+    assert number["PhoneNumber"] in text
+    assert "hello" in text
+
+
 def test_one_lists_what_was_there(sms: Any, client: Any) -> None:
     """``.one()`` that matches nothing raises an AssertionError listing the records."""
     number = request_number(client)
