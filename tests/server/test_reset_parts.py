@@ -51,4 +51,4 @@ def test_one_account_only_over_http(server: str) -> None:
     assert status == 400
     assert "account" in answer["Message"]
     status, answer = control(server, "POST", "reset", {"logs_only": "yes"})
-    assert (status, "logs_only must be True or False" in answer["Message"]) == (400, True)
+    assert (status, "logs_only must be true or false" in answer["Message"]) == (400, True)
