@@ -15,6 +15,7 @@ from botocore.config import Config
 from smsvoice_mock import errors, mock_smsvoice
 from smsvoice_mock._dispatch import NOT_IMPLEMENTED, OPERATIONS, load_handlers, operation
 from smsvoice_mock._model import operation_names, service_model
+from smsvoice_mock.handlers import MODULE_OF
 from tests.helpers import REGION, SERVICE, error_of, make_client, request_number
 
 
@@ -23,6 +24,33 @@ def test_registry_and_gaps_cover_the_model() -> None:
     handlers = set(load_handlers())
     assert handlers | NOT_IMPLEMENTED == set(operation_names())
     assert handlers & NOT_IMPLEMENTED == set()
+
+
+def test_module_table_names_the_module_of_every_handler() -> None:
+    """The table a first call imports by names the module that registers each operation, and no other."""
+    handlers = load_handlers()
+    assert set(MODULE_OF) == set(handlers)
+    for name, handler in handlers.items():
+        assert handler.__module__ == f"smsvoice_mock.handlers.{MODULE_OF[name]}", name
+
+
+def test_first_call_loads_only_its_handler_module() -> None:
+    """A fresh process's first call imports the handler family of its operation, not all of them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, boto3\n"
+        "from smsvoice_mock import mock_smsvoice\n"
+        "with mock_smsvoice():\n"
+        f"    boto3.client({SERVICE!r}, region_name={REGION!r}).describe_phone_numbers()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('smsvoice_mock.handlers.')))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "'smsvoice_mock.handlers.phone_numbers'" in loaded, loaded
+    assert "'smsvoice_mock.handlers.registrations'" not in loaded, loaded
 
 
 def test_registering_an_unknown_operation_fails() -> None:
