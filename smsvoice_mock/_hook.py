@@ -14,6 +14,7 @@ after ``import smsvoice_mock`` carries them; they do nothing unless an activatio
 from __future__ import annotations
 
 import sys
+import weakref
 from typing import TYPE_CHECKING, Any
 
 import botocore
@@ -68,6 +69,15 @@ _HOOKS = (
 
 _UNSIGNED = Config(signature_version=botocore.UNSIGNED)
 
+# The session that last made a client of this service under the mock (its loader's cache holds the
+# model and the partition data that client loaded: ``_model.data_loader``).
+_client_session: weakref.ref[Any] | None = None
+
+
+def client_session() -> Any:
+    """The session that last made a client of this service under the mock, if it still exists."""
+    return None if _client_session is None else _client_session()
+
 
 def _create_client(
     wrapped: Any, instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
@@ -75,7 +85,9 @@ def _create_client(
     if _state.active is not None:
         service = args[0] if args else kwargs.get("service_name")
         if service == EVENT_SUFFIX:
+            global _client_session
             _ensure_hooks(instance)
+            _client_session = weakref.ref(instance)
             if len(args) > 9:  # config given positionally (botocore's own order)
                 args = (*args[:9], (args[9] or Config()).merge(_UNSIGNED), *args[10:])
             else:
