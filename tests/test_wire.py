@@ -286,6 +286,66 @@ def test_other_services_are_left_alone(sms: Any, monkeypatch: pytest.MonkeyPatch
     assert seen[0].startswith("AWS4-HMAC-SHA256")
 
 
+def test_wrapped_methods_keep_their_shape() -> None:
+    """The wrapped client factory and endpoint keep their names and documentation, and a wrapped
+    coroutine method (aiobotocore's ``AioSession._create_client``) stays a coroutine function."""
+    import asyncio
+
+    from botocore.endpoint import Endpoint
+
+    from smsvoice_mock import _hook
+
+    with mock_smsvoice():
+        assert botocore.session.Session.create_client.__name__ == "create_client"
+        assert botocore.session.Session.create_client.__doc__
+        assert Endpoint._send.__name__ == "_send"
+
+    class Maker:
+        async def make(self, service_name: str, config: Any = None) -> Any:
+            return service_name, config
+
+    seen: list[Any] = []
+
+    def wrapper(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+        seen.append(instance)
+        return wrapped(*args, **kwargs)
+
+    _hook._wrap_method(Maker, "make", wrapper)
+    maker = Maker()
+    assert inspect.iscoroutinefunction(Maker.make)
+    assert asyncio.run(maker.make("x", config=1)) == ("x", 1)
+    assert seen == [maker]
+
+
+def test_after_import_hook_runs_once_the_module_is_imported(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What aiobotocore's session gets: a hook run when its module is imported (at once when it is
+    already), the module otherwise as its own loader makes it."""
+    import importlib
+    import sys
+
+    from smsvoice_mock import _hook
+
+    name = "smsvoice_mock_test_after_import"
+    (tmp_path / f"{name}.py").write_text("VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, name, raising=False)
+    seen: list[Any] = []
+    _hook._after_import(name, seen.append)
+    try:
+        module = importlib.import_module(name)
+        assert seen == [module]
+        assert module.VALUE == 1
+        assert module.__loader__.get_source(name) == "VALUE = 1\n"
+        assert not [f for f in sys.meta_path if getattr(f, "name", None) == name]
+        _hook._after_import(name, seen.append)  # imported already: at once
+        assert seen == [module, module]
+    finally:
+        sys.meta_path[:] = [f for f in sys.meta_path if getattr(f, "name", None) != name]
+        sys.modules.pop(name, None)
+
+
 class _Raw:
     def __init__(self, body: bytes) -> None:
         self.body = body
