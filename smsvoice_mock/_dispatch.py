@@ -112,9 +112,9 @@ def dispatch(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
             f"smsvoice_mock does not emulate PinpointSMSVoiceV2.{name} yet. "
             "See docs/behaviour.md for the operations it covers."
         )
-    if name not in _TOKEN_MEMBERS:
-        _TOKEN_MEMBERS[name] = _idempotency_member(name)
-    token_member = _TOKEN_MEMBERS[name]
+    token_member = _TOKEN_MEMBERS.get(name, "")
+    if token_member == "":  # not looked up yet (a member name is never empty)
+        token_member = _TOKEN_MEMBERS[name] = _idempotency_member(name)
     token = params.get(token_member) if token_member else None
     if token is None:
         return handler(ctx, params)
