@@ -4,10 +4,15 @@ A handler is a function named after its operation in snake_case, registered with
 name: ``@operation("SendTextMessage")``. Registration checks the name against the model, so a typo
 fails when the handlers are imported. ``NOT_IMPLEMENTED`` names what is not emulated yet; a test keeps
 ``OPERATIONS`` and ``NOT_IMPLEMENTED`` together equal to the model's operation names.
+
+The first call of an operation imports only the handler module that registers it (named by
+``smsvoice_mock.handlers.MODULE_OF``, which a test keeps equal to the registry); ``load_handlers()``
+imports them all.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +22,7 @@ from smsvoice_mock._model import operation_model, operation_names
 from smsvoice_mock._state import MockState
 from smsvoice_mock.backend import Backend
 from smsvoice_mock.errors import NotImplementedOperation, ValidationException
+from smsvoice_mock.handlers import MODULE_OF, MODULES
 
 
 @dataclass(slots=True)
@@ -65,13 +71,23 @@ _loaded = False
 
 
 def load_handlers() -> dict[str, Handler]:
-    """Import every handler module once (on the first mocked call, so importing the package is cheap)."""
+    """Import every handler module once and return the whole registry."""
     global _loaded
     if not _loaded:
-        import smsvoice_mock.handlers  # noqa: F401
-
+        for module in MODULES:
+            importlib.import_module(f"smsvoice_mock.handlers.{module}")
         _loaded = True
     return OPERATIONS
+
+
+def handler_of(name: str) -> Handler | None:
+    """The registered handler of ``name``, importing the one module that registers it the first time
+    (so a first call loads its own family, not every handler and model)."""
+    handler = OPERATIONS.get(name)
+    if handler is None and name in MODULE_OF:
+        importlib.import_module(f"smsvoice_mock.handlers.{MODULE_OF[name]}")
+        handler = OPERATIONS.get(name)
+    return handler
 
 
 def _idempotency_member(name: str) -> str | None:
@@ -90,15 +106,15 @@ _TOKEN_MEMBERS: dict[str, str | None] = {}
 def dispatch(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     """Run the operation's handler; replay the first answer to a repeated ClientToken."""
     name = ctx.operation
-    handler = load_handlers().get(name)
+    handler = OPERATIONS.get(name) or handler_of(name)
     if handler is None:
         raise NotImplementedOperation(
             f"smsvoice_mock does not emulate PinpointSMSVoiceV2.{name} yet. "
             "See docs/behaviour.md for the operations it covers."
         )
-    if name not in _TOKEN_MEMBERS:
-        _TOKEN_MEMBERS[name] = _idempotency_member(name)
-    token_member = _TOKEN_MEMBERS[name]
+    token_member = _TOKEN_MEMBERS.get(name, "")
+    if token_member == "":  # not looked up yet (a member name is never empty)
+        token_member = _TOKEN_MEMBERS[name] = _idempotency_member(name)
     token = params.get(token_member) if token_member else None
     if token is None:
         return handler(ctx, params)

@@ -13,8 +13,13 @@ after ``import smsvoice_mock`` carries them; they do nothing unless an activatio
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
-from typing import TYPE_CHECKING, Any
+import weakref
+from collections.abc import Callable
+from types import MethodType, ModuleType
+from typing import TYPE_CHECKING, Any, cast
 
 import botocore
 import botocore.handlers
@@ -23,6 +28,9 @@ from botocore.config import Config
 from smsvoice_mock import _state
 
 if TYPE_CHECKING:
+    from importlib.abc import Loader
+    from importlib.machinery import ModuleSpec
+
     from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 
 EVENT_SUFFIX = "pinpoint-sms-voice-v2"
@@ -68,6 +76,15 @@ _HOOKS = (
 
 _UNSIGNED = Config(signature_version=botocore.UNSIGNED)
 
+# The session that last made a client of this service under the mock (its loader's cache holds the
+# model and the partition data that client loaded: ``_model.data_loader``).
+_client_session: weakref.ref[Any] | None = None
+
+
+def client_session() -> Any:
+    """The session that last made a client of this service under the mock, if it still exists."""
+    return None if _client_session is None else _client_session()
+
 
 def _create_client(
     wrapped: Any, instance: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
@@ -75,7 +92,9 @@ def _create_client(
     if _state.active is not None:
         service = args[0] if args else kwargs.get("service_name")
         if service == EVENT_SUFFIX:
+            global _client_session
             _ensure_hooks(instance)
+            _client_session = weakref.ref(instance)
             if len(args) > 9:  # config given positionally (botocore's own order)
                 args = (*args[:9], (args[9] or Config()).merge(_UNSIGNED), *args[10:])
             else:
@@ -122,23 +141,103 @@ def install() -> None:
 _client_factory_wrapped = False
 
 
+def _wrap_method(owner: type, name: str, wrapper: Any) -> None:
+    """Replace the method ``owner.name`` by one calling ``wrapper(bound method, instance, args,
+    kwargs)``, as ``wrapt.wrap_function_wrapper`` would (without importing wrapt, which brings asyncio
+    with it: most of the first start's cost); a coroutine function stays one."""
+    original = getattr(owner, name)
+    replacement: Any
+    if inspect.iscoroutinefunction(original):
+
+        async def replacement(self: Any, *args: Any, **kwargs: Any) -> Any:
+            return await wrapper(MethodType(original, self), self, args, kwargs)
+
+    else:
+
+        def replacement(self: Any, *args: Any, **kwargs: Any) -> Any:
+            return wrapper(MethodType(original, self), self, args, kwargs)
+
+    functools.update_wrapper(replacement, original)
+    setattr(owner, name, replacement)
+
+
 def _wrap_aiobotocore(module: Any) -> None:
     # AioSession._create_client takes the same arguments as botocore's create_client.
-    import wrapt
+    _wrap_method(module.AioSession, "_create_client", _create_client)
 
-    wrapt.wrap_function_wrapper(module, "AioSession._create_client", _create_client)
+
+class _AfterImport:
+    """A finder on ``sys.meta_path`` that runs ``hook(module)`` once the module ``name`` has been
+    imported (``wrapt.register_post_import_hook``'s job, for one module)."""
+
+    def __init__(self, name: str, hook: Callable[[ModuleType], None]) -> None:
+        self.name = name
+        self.hook = hook
+        self.finding = False
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> ModuleSpec | None:
+        if fullname != self.name or self.finding:
+            return None
+        self.finding = True  # the other finders find the module; this one steps aside meanwhile
+        try:
+            spec = next(
+                (
+                    found
+                    for finder in list(sys.meta_path)
+                    if finder is not self and hasattr(finder, "find_spec")
+                    for found in [finder.find_spec(fullname, path, target)]
+                    if found is not None
+                ),
+                None,
+            )
+        finally:
+            self.finding = False
+        if spec is not None and spec.loader is not None:
+            spec.loader = cast("Loader", _HookedLoader(spec.loader, self))
+        return spec
+
+
+class _HookedLoader:
+    """A module's own loader, running the finder's hook after the module is executed."""
+
+    def __init__(self, loader: Any, finder: _AfterImport) -> None:
+        self._loader = loader
+        self._finder = finder
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        module: ModuleType | None = self._loader.create_module(spec)
+        return module
+
+    def exec_module(self, module: ModuleType) -> None:
+        self._loader.exec_module(module)
+        if self._finder in sys.meta_path:  # once: a reload does not wrap again
+            sys.meta_path.remove(self._finder)
+            self._finder.hook(module)
+
+    def __getattr__(self, name: str) -> Any:  # get_source, get_data, is_package, ...
+        return getattr(self._loader, name)
+
+
+def _after_import(name: str, hook: Callable[[ModuleType], None]) -> None:
+    """Run ``hook(module)`` now if ``name`` is imported already, else once it is."""
+    module = sys.modules.get(name)
+    if module is not None:
+        hook(module)
+    else:
+        sys.meta_path.insert(0, _AfterImport(name, hook))
 
 
 def wrap_client_factory() -> None:
-    """Wrap ``Session.create_client`` and, once imported, aiobotocore's ``AioSession._create_client``
-    (once, when the first mock starts; wrapt is imported then)."""
+    """Wrap ``Session.create_client``, ``Endpoint._send`` and, once imported, aiobotocore's
+    ``AioSession._create_client`` (once, when the first mock starts)."""
     global _client_factory_wrapped
     if not _client_factory_wrapped:
-        import wrapt
+        import botocore.endpoint
+        import botocore.session
 
-        wrapt.wrap_function_wrapper("botocore.session", "Session.create_client", _create_client)
-        wrapt.wrap_function_wrapper("botocore.endpoint", "Endpoint._send", _endpoint_send)
-        wrapt.register_post_import_hook(_wrap_aiobotocore, "aiobotocore.session")
+        _wrap_method(botocore.session.Session, "create_client", _create_client)
+        _wrap_method(botocore.endpoint.Endpoint, "_send", _endpoint_send)
+        _after_import("aiobotocore.session", _wrap_aiobotocore)
         _client_factory_wrapped = True
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from botocore.loaders import Loader
     from botocore.model import OperationModel, ServiceModel
 
 SERVICE_NAME = "pinpoint-sms-voice-v2"
@@ -37,18 +38,27 @@ def shipped_botocore_version() -> str:
     return SHIPPED_VERSION.read_text().strip()
 
 
-def _installed_model() -> dict[str, Any]:
+def data_loader() -> Loader:
+    """botocore's data loader of the session that made the caller's client, whose cache most likely
+    holds what that client loaded (this service's model, ``endpoints.json``), and which honours
+    ``AWS_DATA_PATH`` as the client does: the session that last made a client of this service under
+    the mock, else boto3's default session; a new loader when neither exists."""
+    from smsvoice_mock import _hook
+
+    session = _hook.client_session()
+    if session is None:
+        default = getattr(sys.modules.get("boto3"), "DEFAULT_SESSION", None)
+        session = None if default is None else default._session
+    if session is not None:
+        loader: Loader = session.get_component("data_loader")
+        return loader
     import botocore.loaders
 
-    # boto3's default session has most likely loaded (and cached) this model for the caller's client
-    # already; its loader also honours AWS_DATA_PATH as the client does. Otherwise load it afresh.
-    session = getattr(sys.modules.get("boto3"), "DEFAULT_SESSION", None)
-    loader = (
-        session._session.get_component("data_loader")
-        if session is not None
-        else botocore.loaders.Loader()
-    )
-    model: dict[str, Any] = loader.load_service_model(SERVICE_NAME, "service-2")
+    return botocore.loaders.create_loader()
+
+
+def _installed_model() -> dict[str, Any]:
+    model: dict[str, Any] = data_loader().load_service_model(SERVICE_NAME, "service-2")
     return model
 
 

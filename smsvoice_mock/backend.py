@@ -42,9 +42,10 @@ SERVICE = "sms-voice"
 
 @functools.lru_cache(maxsize=1)
 def _partitions() -> list[dict[str, Any]]:
-    from botocore.loaders import create_loader
+    from smsvoice_mock._model import data_loader
 
-    return list(create_loader().load_data("endpoints")["partitions"])
+    # The loader of the client's session, whose cache holds the endpoints.json it loaded.
+    return list(data_loader().load_data("endpoints")["partitions"])
 
 
 @functools.cache

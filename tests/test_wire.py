@@ -15,6 +15,7 @@ from botocore.config import Config
 from smsvoice_mock import errors, mock_smsvoice
 from smsvoice_mock._dispatch import NOT_IMPLEMENTED, OPERATIONS, load_handlers, operation
 from smsvoice_mock._model import operation_names, service_model
+from smsvoice_mock.handlers import MODULE_OF
 from tests.helpers import REGION, SERVICE, error_of, make_client, request_number
 
 
@@ -23,6 +24,33 @@ def test_registry_and_gaps_cover_the_model() -> None:
     handlers = set(load_handlers())
     assert handlers | NOT_IMPLEMENTED == set(operation_names())
     assert handlers & NOT_IMPLEMENTED == set()
+
+
+def test_module_table_names_the_module_of_every_handler() -> None:
+    """The table a first call imports by names the module that registers each operation, and no other."""
+    handlers = load_handlers()
+    assert set(MODULE_OF) == set(handlers)
+    for name, handler in handlers.items():
+        assert handler.__module__ == f"smsvoice_mock.handlers.{MODULE_OF[name]}", name
+
+
+def test_first_call_loads_only_its_handler_module() -> None:
+    """A fresh process's first call imports the handler family of its operation, not all of them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, boto3\n"
+        "from smsvoice_mock import mock_smsvoice\n"
+        "with mock_smsvoice():\n"
+        f"    boto3.client({SERVICE!r}, region_name={REGION!r}).describe_phone_numbers()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('smsvoice_mock.handlers.')))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "'smsvoice_mock.handlers.phone_numbers'" in loaded, loaded
+    assert "'smsvoice_mock.handlers.registrations'" not in loaded, loaded
 
 
 def test_registering_an_unknown_operation_fails() -> None:
@@ -256,6 +284,66 @@ def test_other_services_are_left_alone(sms: Any, monkeypatch: pytest.MonkeyPatch
     assert sts.get_caller_identity()["Account"] == "999999999999"
     assert seen
     assert seen[0].startswith("AWS4-HMAC-SHA256")
+
+
+def test_wrapped_methods_keep_their_shape() -> None:
+    """The wrapped client factory and endpoint keep their names and documentation, and a wrapped
+    coroutine method (aiobotocore's ``AioSession._create_client``) stays a coroutine function."""
+    import asyncio
+
+    from botocore.endpoint import Endpoint
+
+    from smsvoice_mock import _hook
+
+    with mock_smsvoice():
+        assert botocore.session.Session.create_client.__name__ == "create_client"
+        assert botocore.session.Session.create_client.__doc__
+        assert Endpoint._send.__name__ == "_send"
+
+    class Maker:
+        async def make(self, service_name: str, config: Any = None) -> Any:
+            return service_name, config
+
+    seen: list[Any] = []
+
+    def wrapper(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+        seen.append(instance)
+        return wrapped(*args, **kwargs)
+
+    _hook._wrap_method(Maker, "make", wrapper)
+    maker = Maker()
+    assert inspect.iscoroutinefunction(Maker.make)
+    assert asyncio.run(maker.make("x", config=1)) == ("x", 1)
+    assert seen == [maker]
+
+
+def test_after_import_hook_runs_once_the_module_is_imported(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What aiobotocore's session gets: a hook run when its module is imported (at once when it is
+    already), the module otherwise as its own loader makes it."""
+    import importlib
+    import sys
+
+    from smsvoice_mock import _hook
+
+    name = "smsvoice_mock_test_after_import"
+    (tmp_path / f"{name}.py").write_text("VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, name, raising=False)
+    seen: list[Any] = []
+    _hook._after_import(name, seen.append)
+    try:
+        module = importlib.import_module(name)
+        assert seen == [module]
+        assert module.VALUE == 1
+        assert module.__loader__.get_source(name) == "VALUE = 1\n"
+        assert not [f for f in sys.meta_path if getattr(f, "name", None) == name]
+        _hook._after_import(name, seen.append)  # imported already: at once
+        assert seen == [module, module]
+    finally:
+        sys.meta_path[:] = [f for f in sys.meta_path if getattr(f, "name", None) != name]
+        sys.modules.pop(name, None)
 
 
 class _Raw:
