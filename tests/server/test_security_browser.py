@@ -99,6 +99,16 @@ def unchanged(server: str, number: str) -> None:
     assert control(server, "GET", "clock")[1]["offset_seconds"] == 0
 
 
+def attacked(browser: Any, url: str) -> Any:
+    """A tab on the attacker's page ``url`` once its ``attack()`` has run to the end."""
+    tab = browser.new_page()
+    tab.set_default_timeout(TIMEOUT_MS)
+    tab.goto(url)
+    tab.evaluate("attack()")
+    tab.wait_for_function("window.done === true")
+    return tab
+
+
 def test_a_page_of_another_origin_cannot_change_or_read_anything(
     browser: Any, server: str, evil_site: tuple[str, str]
 ) -> None:
@@ -106,11 +116,7 @@ def test_a_page_of_another_origin_cannot_change_or_read_anything(
     server never grants) and a text/plain form post all leave the state as it was, and the page
     cannot read the sent messages."""
     url, number = evil_site
-    tab = browser.new_page()
-    tab.set_default_timeout(TIMEOUT_MS)
-    tab.goto(url)
-    tab.evaluate("attack()")
-    tab.wait_for_function("window.done === true")
+    tab = attacked(browser, url)
     results = tab.evaluate("window.results")
     assert all(r in ("blocked", "unreadable") for r in results), results
     assert not any(SECRET in r for r in results)
@@ -148,12 +154,7 @@ def test_the_inbox_itself_still_replies_stop_after_the_attack(
     """The checks refuse other pages, not the server's own: after the attack, the web inbox in the
     same browser replies STOP from the end user's number, and the number is opted out."""
     url, number = evil_site
-    attacker = browser.new_page()
-    attacker.set_default_timeout(TIMEOUT_MS)
-    attacker.goto(url)
-    attacker.evaluate("attack()")
-    attacker.wait_for_function("window.done === true")
-    attacker.close()
+    attacked(browser, url).close()
     unchanged(server, number)
     tab = browser.new_page()
     tab.set_default_timeout(TIMEOUT_MS)
