@@ -364,6 +364,9 @@ def resolve_origin(
             resource_type="account",
             resource_id=backend.account_id,
         )
+    if value.startswith("phone-"):  # the common case, which no ARN and no pool id starts with
+        phone = backend.phone_number(value, "OriginationIdentity")
+        return _from_phone(phone, backend.pools.get(phone.pool_id) if phone.pool_id else None)
     kind = (
         value.split(":", 5)[5].partition("/")[0]
         if value.startswith("arn:") and value.count(":") >= 5
@@ -534,7 +537,15 @@ def month_key(backend: Backend, now: datetime | None = None) -> str:
     """``"YYYY-MM"`` of the clock (of ``now``, when the caller has read the clock already)."""
     if now is None:
         now = backend.now()
-    return f"{now.year:04d}-{now.month:02d}"
+    months = now.year * 12 + now.month
+    key = _MONTH_KEYS.get(months)
+    if key is None:
+        key = _MONTH_KEYS[months] = f"{now.year:04d}-{now.month:02d}"
+    return key
+
+
+# The month keys made so far (formatting one cost more than the rest of the spend check).
+_MONTH_KEYS: dict[int, str] = {}
 
 
 _ZERO = Decimal(0)
