@@ -90,15 +90,15 @@ _TOKEN_MEMBERS: dict[str, str | None] = {}
 def dispatch(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
     """Run the operation's handler; replay the first answer to a repeated ClientToken."""
     name = ctx.operation
-    handler = load_handlers().get(name)
+    handler = (OPERATIONS if _loaded else load_handlers()).get(name)
     if handler is None:
         raise NotImplementedOperation(
             f"smsvoice_mock does not emulate PinpointSMSVoiceV2.{name} yet. "
             "See docs/behaviour.md for the operations it covers."
         )
-    if name not in _TOKEN_MEMBERS:
-        _TOKEN_MEMBERS[name] = _idempotency_member(name)
-    token_member = _TOKEN_MEMBERS[name]
+    token_member = _TOKEN_MEMBERS.get(name, "")
+    if token_member == "":  # not looked up yet
+        token_member = _TOKEN_MEMBERS[name] = _idempotency_member(name)
     token = params.get(token_member) if token_member else None
     if token is None:
         return handler(ctx, params)

@@ -135,10 +135,11 @@ def decode_request(body: bytes | str | None) -> dict[str, Any]:
     ``CANNOT_PARSE``; JSON ``null`` members are handled by ``validate_input``."""
     if not body:
         return {}
-    if type(body) is bytes and body[:1] == b"{" and body[1:2] != b"\0" and body.isascii():
-        # The common body: ASCII, so UTF-8 to json.detect_encoding, and an object from its first
-        # byte. The scanner reads it as ``_DECODER.decode`` would; anything else (an error to
-        # word, bytes after the object) goes the full way below.
+    if type(body) is bytes and body[:1] == b"{" and body.isascii():
+        # The common body: ASCII, so UTF-8 to json.detect_encoding (a NUL byte after the brace,
+        # which would make it UTF-16, fails the scanner), and an object from its first byte. The
+        # scanner reads it as ``_DECODER.decode`` would; anything else (an error to word, bytes
+        # after the object) goes the full way below.
         try:
             params, end = _SCAN(body.decode("ascii"), 0)
         except (StopIteration, ValueError, RecursionError):
@@ -279,7 +280,7 @@ def answer(
     """Answer one request of this service as the service would: status, headers, body bytes."""
     request_id = new_uuid()
     target = request.headers.get("X-Amz-Target")
-    name = _known_operation(target)
+    name = _TARGETS.get(target) or _known_operation(target)
     params: dict[str, Any] = {}
     try:
         params = decode_request(request.body)
@@ -289,7 +290,7 @@ def answer(
                 reason="UNKNOWN_OPERATION",
             )
         with state.lock:
-            if state.scheduled_events:
+            if state.scheduled_events._items:
                 state.deliver_due()  # a delayed record the clock reached comes before this call
             fault = injected_fault(state.faults, name, params) if state.faults else None
             if fault is not None:
