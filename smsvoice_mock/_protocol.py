@@ -20,7 +20,7 @@ from smsvoice_mock._model import TARGET_PREFIX, operation_model, operation_names
 from smsvoice_mock._validate import validate_input
 from smsvoice_mock.backend import new_uuid
 from smsvoice_mock.errors import ServiceError, ValidationException
-from smsvoice_mock.inbox import ApiCall
+from smsvoice_mock.inbox import new_api_call
 
 if TYPE_CHECKING:
     from botocore.awsrequest import AWSPreparedRequest
@@ -103,8 +103,30 @@ def _has_lone_surrogate(value: Any) -> bool:
 
 
 _DECODER = json.JSONDecoder(parse_constant=_not_json)
+# The decoder's scanner (C where there is one): what ``_DECODER.decode`` runs once it has found
+# where the value starts.
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
 # json.dumps(payload, separators=...) would make an encoder per call.
-_ENCODE = json.JSONEncoder(separators=(",", ":")).encode
+_ENCODER = json.JSONEncoder(separators=(",", ":"))
+_ENCODE = _ENCODER.encode
+# What ``_ENCODE`` runs for a dict, made once rather than per call: the C encoder, without the
+# circular-reference markers (an answer is a tree the handlers just built).
+_C_MAKE_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)
+_C_ENCODE = (
+    _C_MAKE_ENCODER(
+        None, _ENCODER.default, json.encoder.encode_basestring_ascii, None, ":", ",",
+        False, False, True,
+    )
+    if _C_MAKE_ENCODER is not None
+    else None
+)  # fmt: skip
+
+
+def _encode(payload: dict[str, Any]) -> str:
+    """``_ENCODE(payload)``, the same text."""
+    if _C_ENCODE is None:
+        return _ENCODE(payload)
+    return "".join(_C_ENCODE(payload, 0))
 
 
 def decode_request(body: bytes | str | None) -> dict[str, Any]:
@@ -113,6 +135,18 @@ def decode_request(body: bytes | str | None) -> dict[str, Any]:
     ``CANNOT_PARSE``; JSON ``null`` members are handled by ``validate_input``."""
     if not body:
         return {}
+    if type(body) is bytes and body[:1] == b"{" and body.isascii():
+        # The common body: ASCII, so UTF-8 to json.detect_encoding (a NUL byte after the brace,
+        # which would make it UTF-16, fails the scanner), and an object from its first byte. The
+        # scanner reads it as ``_DECODER.decode`` would; anything else (an error to word, bytes
+        # after the object) goes the full way below.
+        try:
+            params, end = _SCAN(body.decode("ascii"), 0)
+        except (StopIteration, ValueError, RecursionError):
+            pass
+        else:
+            if end == len(body) and not (b"\\u" in body and _SURROGATE_ESCAPE.search(body)):
+                return params  # type: ignore[no-any-return]
     try:
         data = body.encode() if isinstance(body, str) else body
         # json.loads(data, parse_constant=...) would make a decoder per call: one is made at import.
@@ -146,6 +180,33 @@ def _timestamp(value: Any) -> Any:
 _ENCODERS: dict[str, Encoder] = {}
 
 
+def _structure_encoder(members: tuple[tuple[str, Encoder | None], ...]) -> Encoder:
+    """The projection of a dict onto a structure's ``members``, in their order, as straight-line
+    code made from them (a loop over the members cost several times more per member)::
+
+        def encode(value):
+            get = value.get
+            out = {}
+            if (item := get("Member")) is not None:
+                out["Member"] = item  # or _encode_1(item), the member's own encoder
+            ...
+            return out
+    """
+    namespace: dict[str, Any] = {}
+    lines = ["def encode(value):", "    get = value.get", "    out = {}"]
+    for index, (name, enc) in enumerate(members):
+        item = "item"
+        if enc is not None:
+            namespace[f"_encode_{index}"] = enc
+            item = f"_encode_{index}(item)"
+        lines.append(f"    if (item := get({name!r})) is not None:")
+        lines.append(f"        out[{name!r}] = {item}")
+    lines.append("    return out")
+    exec("\n".join(lines) + "\n", namespace)  # made from the model's member names
+    made: Encoder = namespace["encode"]
+    return made
+
+
 def encoder_for(shape: Shape) -> Encoder:
     """Project a handler's value onto ``shape``: unmodeled and ``None`` members are dropped."""
     cached = _ENCODERS.get(shape.name)
@@ -162,15 +223,7 @@ def encoder_for(shape: Shape) -> Encoder:
             (name, None if enc is _identity else enc)
             for name, enc in ((n, encoder_for(m)) for n, m in shape.members.items())
         )
-
-        def result(value: dict[str, Any]) -> dict[str, Any]:
-            get = value.get
-            return {
-                name: item if enc is None else enc(item)
-                for name, enc in members
-                if (item := get(name)) is not None
-            }
-
+        result = _structure_encoder(members)
     elif kind == "list":
         item = encoder_for(shape.member)
         result = _identity if item is _identity else (lambda value: [item(v) for v in value])
@@ -194,7 +247,7 @@ def output_encoder(operation: str) -> Encoder:
 def _wire(
     status: int, request_id: str, payload: dict[str, Any]
 ) -> tuple[int, dict[str, str], bytes]:
-    body = _ENCODE(payload).encode()
+    body = _encode(payload).encode()
     headers = {
         "x-amzn-RequestId": request_id,
         "Content-Type": CONTENT_TYPE,
@@ -227,7 +280,7 @@ def answer(
     """Answer one request of this service as the service would: status, headers, body bytes."""
     request_id = new_uuid()
     target = request.headers.get("X-Amz-Target")
-    name = _known_operation(target)
+    name = _TARGETS.get(target) or _known_operation(target)
     params: dict[str, Any] = {}
     try:
         params = decode_request(request.body)
@@ -237,7 +290,7 @@ def answer(
                 reason="UNKNOWN_OPERATION",
             )
         with state.lock:
-            if state.scheduled_events:
+            if state.scheduled_events._items:
                 state.deliver_due()  # a delayed record the clock reached comes before this call
             fault = injected_fault(state.faults, name, params) if state.faults else None
             if fault is not None:
@@ -246,7 +299,7 @@ def answer(
             backend = state.backend(account_id, region)
             output = dispatch(Context(state, backend, name, request_id), params)
             state.calls._append(
-                ApiCall(
+                new_api_call(
                     operation=name,
                     parameters=params,
                     status_code=200,
@@ -276,7 +329,7 @@ def _refused(
     """Record a refused call in ``state.calls`` (the accepted ones are recorded in ``answer``)."""
     with state.lock:
         state.calls._append(
-            ApiCall(
+            new_api_call(
                 operation=name,
                 parameters=params,
                 status_code=error.status_code,

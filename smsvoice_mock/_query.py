@@ -65,7 +65,7 @@ def paginate(
     size = params.get("MaxResults") or _max_page(operation)
     token = params.get("NextToken")
     start = _offset(operation, token) if token else 0
-    if isinstance(items, Sequence):
+    if type(items) is list or isinstance(items, Sequence):  # a list without the ABC's check
         page = items[start : start + size]
         more = start + size < len(items)
     else:

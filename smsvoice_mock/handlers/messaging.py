@@ -15,7 +15,7 @@ from typing import Any
 from smsvoice_mock._dispatch import Context, operation
 from smsvoice_mock.backend import new_uuid
 from smsvoice_mock.errors import invalid, not_found
-from smsvoice_mock.inbox import new_sent_message
+from smsvoice_mock.inbox import draft_sent_message, sealed
 from smsvoice_mock.models import events, sending
 from smsvoice_mock.models.carrier import lookup
 from smsvoice_mock.models.countries import country_of, normalize_e164
@@ -24,8 +24,8 @@ from smsvoice_mock.models.message import (
     PRICE_PER_VOICE_MINUTE,
     VOICE_TEXT_MAX,
     check_media_url,
-    check_text_size,
     message_parts,
+    text_parts,
     text_price,
     voice_duration_seconds,
     voice_price,
@@ -35,6 +35,7 @@ from smsvoice_mock.models.rcs import PRICE_PER_RCS_MESSAGE
 DEFAULT_TTL = 72 * 3600  # "By default this is 72 hours."
 DEFAULT_VOICE_ID = "MATTHEW"  # "By default this is set to "MATTHEW"."
 FEEDBACK_WINDOW = timedelta(hours=1)  # PutMessageFeedback: "an hour after … set to FAILED"
+_FREE = Decimal(0)
 
 
 def _require_body(params: dict[str, Any]) -> str:
@@ -63,9 +64,14 @@ def _send(
     ``origin`` skips resolving OriginationIdentity (Notify sends from the service's identity);
     ``spend`` names the SPEND_LIMITS entry charged when it is not the channel's own."""
     backend = ctx.backend
+    state = ctx.state
     destination = normalize_e164(params["DestinationPhoneNumber"])
-    config = sending.configuration_set(backend, params.get("ConfigurationSetName"))
-    requested_protect = sending.protect_configuration(backend, params.get("ProtectConfigurationId"))
+    config_name = params.get("ConfigurationSetName")
+    config = None if config_name is None else sending.configuration_set(backend, config_name)
+    protect_id = params.get("ProtectConfigurationId")
+    requested_protect = (
+        None if protect_id is None else sending.protect_configuration(backend, protect_id)
+    )
     if origin is None:
         origin = sending.resolve_origin(
             backend, params.get("OriginationIdentity"), channel, destination, config
@@ -79,8 +85,8 @@ def _send(
     )
     sending.check_sandbox(backend, destination)
     if channel == "VOICE":
-        sending.check_voice_sandbox(backend, ctx.state.sent_messages, destination)
-    now = ctx.now()  # read once: the spend month, the record and its events share it
+        sending.check_voice_sandbox(backend, state.sent_messages, destination)
+    now = backend.clock.now()  # read once: the spend month, the record and its events share it
     month = sending.month_key(backend, now)
     sending.check_price(backend, spend or channel, price, max_price, max_price_member, month=month)
     feedback = params.get("MessageFeedbackEnabled")
@@ -91,53 +97,54 @@ def _send(
     status, final_at = (
         ("DRY_RUN", None)
         if dry_run
-        else events.outcome(ctx.state, channel, destination, params, sent_at=now, ttl=ttl)
+        else events.outcome(state, channel, destination, params, sent_at=now, ttl=ttl)
     )
     if not events.charged(channel, status):
-        price = Decimal(0)
-    message = new_sent_message(
-        message_id=new_uuid(),
-        destination_phone_number=destination,
-        origination_identity=origin.display,
-        origination_identity_arn=origin.arn,
-        message_body=params.get("MessageBody"),
-        message_type=sending.message_type(params, config, origin),
-        configuration_set_name=config.name if config is not None else None,
-        context=params.get("Context"),
-        channel=channel,
-        region=backend.region,
-        account_id=backend.account_id,
-        sent_at=now,
-        time_to_live=ttl,
-        max_price=max_price,
-        destination_country_parameters=params.get("DestinationCountryParameters"),
-        message_feedback_enabled=bool(feedback),
-        protect_configuration_id=protect.id if protect is not None else None,
-        protect_status=protect_status,
-        is_international_send=sending.is_international_send(origin, destination),
-        price=str(price),
-        iso_country_code=country_of(destination),
-        dry_run=dry_run,
-        status=status,
-        final_at=final_at,
-        **fields,
-    )
+        price = _FREE
+    # The record, field by field (more than 15 keyword arguments would make Python build a dict).
+    message = draft_sent_message()
+    message.message_id = new_uuid()
+    message.destination_phone_number = destination
+    message.origination_identity = origin.display
+    message.origination_identity_arn = origin.arn
+    message.message_body = params.get("MessageBody")
+    message.message_type = sending.message_type(params, config, origin)
+    message.configuration_set_name = config.name if config is not None else None
+    message.context = params.get("Context")
+    message.channel = channel
+    message.region = backend.region
+    message.account_id = backend.account_id
+    message.sent_at = now
+    message.time_to_live = ttl
+    message.max_price = max_price
+    message.destination_country_parameters = params.get("DestinationCountryParameters")
+    message.message_feedback_enabled = bool(feedback)
+    message.protect_configuration_id = protect.id if protect is not None else None
+    message.protect_status = protect_status
+    message.is_international_send = sending.is_international_send(origin, destination)
+    message.price = str(price)
+    message.iso_country_code = country_of(destination)
+    message.dry_run = dry_run
+    message.status = status
+    message.final_at = final_at
+    for name, value in fields.items():  # the channel's own: keyword, encoding, parts, voice_id, ...
+        setattr(message, name, value)
+    message = sealed(message)
     if dry_run:
         # "the message is checked and validated, but isn't sent … You are not charged for using DryRun"
-        ctx.state.dry_runs._append(message)
+        state.dry_runs._append(message)
         return {"MessageId": message.message_id}
     if price:
         sending.charge(backend, spend or channel, price, month=month)
-    ctx.state.sent_messages._append(message)
-    events.emit(ctx.state, message, config)
+    state.sent_messages._append(message)
+    if config is not None:  # a message sent without a configuration set produces no event records
+        events.emit(state, message, config)
     return {"MessageId": message.message_id}
 
 
 @operation("SendTextMessage")
 def send_text_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
-    body = _require_body(params)
-    check_text_size(body)
-    encoding, parts = message_parts(body)
+    encoding, parts = text_parts(_require_body(params))
     return _send(
         ctx,
         params,

@@ -73,7 +73,22 @@ def check_text_size(body: str) -> None:
         )
 
 
+def text_parts(body: str) -> tuple[str, int]:
+    """``check_text_size`` then ``message_parts``, reading the body once when it is a single part of
+    GSM characters outside the extension table (most messages are)."""
+    if len(body) <= 160 and GSM7.issuperset(body):
+        return "GSM", 1
+    check_text_size(body)
+    return message_parts(body)
+
+
+# A message has at most 10 parts (1530 GSM characters, 153 a part; 630 UCS-2, 67 a part).
+_TEXT_PRICES = tuple(PRICE_PER_SMS_PART * parts for parts in range(11))
+
+
 def text_price(parts: int) -> Decimal:
+    if 0 <= parts < len(_TEXT_PRICES):
+        return _TEXT_PRICES[parts]
     return PRICE_PER_SMS_PART * parts
 
 

@@ -163,14 +163,22 @@ def _phone_can_send(backend: Backend, phone: PhoneNumber, channel: str, destinat
 
 
 def _from_phone(phone: PhoneNumber, pool: Pool | None = None) -> Origin:
-    return Origin(
-        arn=phone.arn,
-        display=phone.phone_number,
-        iso_country_code=phone.iso_country_code,
-        opt_out_list_name=pool.opt_out_list_name if pool is not None else phone.opt_out_list_name,
-        phone=phone,
-        pool=pool,
+    # Origin(arn=..., ...) field by field: the class call cost more than the rest of resolving.
+    origin = _new_origin(Origin)
+    origin.arn = phone.arn
+    origin.display = phone.phone_number
+    origin.iso_country_code = phone.iso_country_code
+    origin.opt_out_list_name = (
+        pool.opt_out_list_name if pool is not None else phone.opt_out_list_name
     )
+    origin.phone = phone
+    origin.sender_id = None
+    origin.pool = pool
+    origin.rcs_agent = None
+    return origin
+
+
+_new_origin = object.__new__
 
 
 def _from_sender_id(sender: SenderId, pool: Pool | None = None) -> Origin:
@@ -364,6 +372,11 @@ def resolve_origin(
             resource_type="account",
             resource_id=backend.account_id,
         )
+    if value.startswith("phone-"):  # the common case, which no ARN and no pool id starts with
+        phone = backend.phone_numbers.get(value) or backend.phone_number(
+            value, "OriginationIdentity"
+        )
+        return _from_phone(phone, backend.pools.get(phone.pool_id) if phone.pool_id else None)
     kind = (
         value.split(":", 5)[5].partition("/")[0]
         if value.startswith("arn:") and value.count(":") >= 5
@@ -534,7 +547,15 @@ def month_key(backend: Backend, now: datetime | None = None) -> str:
     """``"YYYY-MM"`` of the clock (of ``now``, when the caller has read the clock already)."""
     if now is None:
         now = backend.now()
-    return f"{now.year:04d}-{now.month:02d}"
+    months = now.year * 12 + now.month
+    key = _MONTH_KEYS.get(months)
+    if key is None:
+        key = _MONTH_KEYS[months] = f"{now.year:04d}-{now.month:02d}"
+    return key
+
+
+# The month keys made so far (formatting one cost more than the rest of the spend check).
+_MONTH_KEYS: dict[int, str] = {}
 
 
 _ZERO = Decimal(0)
