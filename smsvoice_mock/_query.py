@@ -145,15 +145,16 @@ def select(
     ids_member: str,
     lookup: Callable[[Any], T],
     every: Iterable[T],
-) -> list[T]:
+) -> Iterable[T]:
     """The resources a Describe call names: each of ``ids_member`` looked up (a resource named twice
-    comes once), none for ``Owner=SHARED`` (one account shares nothing), else ``every`` one."""
+    comes once), none for ``Owner=SHARED`` (one account shares nothing), else ``every`` one, as it is
+    (``paginate`` reads a store's values only up to the end of its page, not a copy of them all)."""
     check_owner_exclusive(params, ids_member)
     if params.get("Owner") == "SHARED":
         return []
     if params.get(ids_member):
         return list({id(found): found for found in map(lookup, params[ids_member])}.values())
-    return list(every)
+    return every
 
 
 def check_owner_exclusive(params: dict[str, Any], ids_member: str) -> None:
