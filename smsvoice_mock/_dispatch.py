@@ -27,15 +27,17 @@ from smsvoice_mock.handlers import MODULE_OF, MODULES
 
 @dataclass(slots=True)
 class Context:
-    """What a handler may use besides its parameters."""
+    """What a handler may use besides its parameters; ``at`` is the moment of the request (the
+    clock read once: every time a request records is the same)."""
 
     state: MockState
     backend: Backend
     operation: str
     request_id: str
+    at: datetime
 
     def now(self) -> datetime:
-        return self.backend.now()
+        return self.at
 
 
 Handler = Callable[[Context, dict[str, Any]], dict[str, Any]]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from smsvoice_mock._state import MockState
 
 CONTENT_TYPE = "application/x-amz-json-1.0"
-Encoder = Callable[[Any], Any]
+TextEncoder = Callable[[Any], str]
 
 
 class _Body(bytes):
@@ -169,85 +169,128 @@ def decode_request(body: bytes | str | None) -> dict[str, Any]:
     return params
 
 
-def _identity(value: Any) -> Any:
-    return value
+def _any(value: Any) -> str:
+    """Any JSON value as the encoder writes it: what a member of no structure of its own takes."""
+    return _encode(value)
 
 
-def _timestamp(value: Any) -> Any:
-    return value.timestamp() if isinstance(value, datetime) else value
+_ESCAPE: Callable[[str], str] = json.encoder.encode_basestring_ascii
+_FLOAT = float.__repr__
+_INT = int.__repr__
+
+# The text of one member's value, by the kind of its shape (the kinds the service's answers hold).
+# Each writes exactly what ``_any`` writes for the value: the common type of the kind inline,
+# anything else through ``_any``.
+_SCALAR_TEXT = {
+    "string": "_ESCAPE(item) if type(item) is str else _any(item)",
+    "boolean": "'true' if item is True else 'false' if item is False else _any(item)",
+    "integer": "_INT(item) if type(item) is int else _any(item)",
+    "long": "_INT(item) if type(item) is int else _any(item)",
+}
 
 
-_ENCODERS: dict[str, Encoder] = {}
+def _key_text(key: Any) -> str:
+    """A map's key as the encoder writes it (a key that is not a string by ``json``'s own rules)."""
+    return _ESCAPE(key) if type(key) is str else _any({key: 0})[1:-3]
 
 
-def _structure_encoder(members: tuple[tuple[str, Encoder | None], ...]) -> Encoder:
-    """The projection of a dict onto a structure's ``members``, in their order, as straight-line
-    code made from them (a loop over the members cost several times more per member)::
+def _timestamp_text(value: Any) -> str:
+    """A timestamp as the service writes it: seconds since the epoch, a JSON number."""
+    if isinstance(value, datetime):
+        value = value.timestamp()
+    return _FLOAT(value) if type(value) is float and value - value == 0.0 else _any(value)
+
+
+_TEXT: dict[str, TextEncoder] = {}
+
+
+def _structure_text(shape: Shape) -> TextEncoder:
+    """The JSON text of a dict projected onto a structure: its modeled members that are not ``None``,
+    in the shape's order, as straight-line code made from the model's member names (a loop over
+    the members, or a projected dict handed to the encoder, cost several times more)::
 
         def encode(value):
             get = value.get
-            out = {}
+            out = []
             if (item := get("Member")) is not None:
-                out["Member"] = item  # or _encode_1(item), the member's own encoder
+                out.append('"Member":' + (_ESCAPE(item) if type(item) is str else _any(item)))
+            if (item := get("Nested")) is not None:
+                out.append('"Nested":' + _text_1(item))  # the member's shape's own encoder
             ...
-            return out
+            return "{" + ",".join(out) + "}"
     """
-    namespace: dict[str, Any] = {}
-    lines = ["def encode(value):", "    get = value.get", "    out = {}"]
-    for index, (name, enc) in enumerate(members):
-        item = "item"
-        if enc is not None:
-            namespace[f"_encode_{index}"] = enc
-            item = f"_encode_{index}(item)"
+    namespace: dict[str, Any] = {"_ESCAPE": _ESCAPE, "_INT": _INT, "_any": _any}
+    lines = ["def encode(value):", "    get = value.get", "    out = []"]
+    for index, (name, member) in enumerate(shape.members.items()):
+        text = _SCALAR_TEXT.get(member.type_name)
+        if text is None:
+            namespace[f"_text_{index}"] = text_encoder_for(member)
+            text = f"_text_{index}(item)"
+        key = _ESCAPE(name) + ":"
         lines.append(f"    if (item := get({name!r})) is not None:")
-        lines.append(f"        out[{name!r}] = {item}")
-    lines.append("    return out")
+        lines.append(f"        out.append({key!r} + ({text}))")
+    lines.append('    return "{" + ",".join(out) + "}"')
     exec("\n".join(lines) + "\n", namespace)  # made from the model's member names
-    made: Encoder = namespace["encode"]
+    made: TextEncoder = namespace["encode"]
     return made
 
 
-def encoder_for(shape: Shape) -> Encoder:
-    """Project a handler's value onto ``shape``: unmodeled and ``None`` members are dropped."""
-    cached = _ENCODERS.get(shape.name)
+def text_encoder_for(shape: Shape) -> TextEncoder:
+    """The JSON text of a handler's value projected onto ``shape``: unmodeled and ``None`` members
+    of its structures are dropped, timestamps are seconds since the epoch, and everything else is
+    written as ``json`` writes it (``tests/test_wire.py`` checks it against that projection)."""
+    cached = _TEXT.get(shape.name)
     if cached is not None:
         return cached
     kind = shape.type_name
-    result: Encoder
+    result: TextEncoder
     if kind == "timestamp":
-        result = _timestamp
+        result = _timestamp_text
     elif kind == "structure":
-        _ENCODERS[shape.name] = _identity  # recursion guard, replaced below
-        # None for a member passed as it is (most are): no call per member on the way out.
-        members = tuple(
-            (name, None if enc is _identity else enc)
-            for name, enc in ((n, encoder_for(m)) for n, m in shape.members.items())
-        )
-        result = _structure_encoder(members)
-    elif kind == "list":
-        item = encoder_for(shape.member)
-        result = _identity if item is _identity else (lambda value: [item(v) for v in value])
-    elif kind == "map":
-        val = encoder_for(shape.value)
-        result = (
-            _identity if val is _identity else (lambda value: {k: val(v) for k, v in value.items()})
+        # A recursive shape meets itself through this entry while its encoder is made.
+        _TEXT[shape.name] = lambda value: _TEXT[shape.name](value)
+        result = _structure_text(shape)
+    elif kind == "list" and _projects(shape.member):
+        item = text_encoder_for(shape.member)
+        result = lambda value: "[" + ",".join([item(v) for v in value]) + "]"  # noqa: E731
+    elif kind == "map" and _projects(shape.value):
+        val = text_encoder_for(shape.value)
+        result = lambda value: (  # noqa: E731
+            "{" + ",".join([_key_text(k) + ":" + val(v) for k, v in value.items()]) + "}"
         )
     else:
-        result = _identity
-    _ENCODERS[shape.name] = result
+        result = _any
+    _TEXT[shape.name] = result
     return result
 
 
+def _projects(shape: Shape, seen: frozenset[str] = frozenset()) -> bool:
+    """Whether a value of ``shape`` may hold something the projection changes (a structure's
+    member, a timestamp); values of other shapes are written as they are."""
+    if shape.type_name in ("structure", "timestamp"):
+        return True
+    if shape.name in seen:
+        return False
+    inner = {"list": "member", "map": "value"}.get(shape.type_name)
+    return inner is not None and _projects(getattr(shape, inner), seen | {shape.name})
+
+
 @functools.cache
-def output_encoder(operation: str) -> Encoder:
+def output_text(operation: str) -> TextEncoder:
+    """The JSON text of ``operation``'s answer (``{}`` for an operation without output)."""
     shape = operation_model(operation).output_shape
-    return (lambda value: {}) if shape is None else encoder_for(shape)
+    return (lambda value: "{}") if shape is None else text_encoder_for(shape)
 
 
 def _wire(
     status: int, request_id: str, payload: dict[str, Any]
 ) -> tuple[int, dict[str, str], bytes]:
-    body = _encode(payload).encode()
+    return _wired(status, request_id, _encode(payload))
+
+
+def _wired(status: int, request_id: str, text: str) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers and body bytes of an answer whose JSON text is ``text``."""
+    body = text.encode()
     headers = {
         "x-amzn-RequestId": request_id,
         "Content-Type": CONTENT_TYPE,
@@ -297,7 +340,8 @@ def answer(
                 raise fault
             validate_input(name, params)
             backend = state.backend(account_id, region)
-            output = dispatch(Context(state, backend, name, request_id), params)
+            now = state.clock.now()  # the request's moment: its records and its call share it
+            output = dispatch(Context(state, backend, name, request_id, now), params)
             state.calls._append(
                 new_api_call(
                     operation=name,
@@ -306,7 +350,7 @@ def answer(
                     account_id=backend.account_id,
                     region=region,
                     request_id=request_id,
-                    called_at=state.clock.now(),
+                    called_at=now,
                     message_id=output.get("MessageId"),
                 )
             )
@@ -314,7 +358,7 @@ def answer(
         named = name or operation_from_target(target)  # an unknown one is recorded as named
         _refused(state, named, params, error, account_id, region, request_id)
         return encode_error(request_id, error)
-    return _wire(200, request_id, output_encoder(name)(output))
+    return _wired(200, request_id, output_text(name)(output))
 
 
 def _refused(

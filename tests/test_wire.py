@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import socket
+from datetime import datetime, timezone
 from typing import Any
 
 import boto3
@@ -422,3 +423,92 @@ def test_default_session_answers_once(sms: Any) -> None:
         MessageBody="once",
     )
     assert len(sms.sent_messages.find(message_body="once")) == 1
+
+
+# -- the answer's JSON text -------------------------------------------------------------------
+
+
+def _projection(shape: Any) -> Any:
+    """What the service model makes of a handler's value, written plainly (the specification
+    ``_protocol.text_encoder_for`` is checked against): a structure keeps its modeled members that
+    are not ``None``, in the shape's order; a timestamp is seconds since the epoch."""
+    if shape.type_name == "structure":
+        members = {name: _projection(member) for name, member in shape.members.items()}
+        return lambda value: {
+            name: members[name](value[name])
+            for name in shape.members
+            if value.get(name) is not None
+        }
+    if shape.type_name == "timestamp":
+        return lambda value: value.timestamp() if isinstance(value, datetime) else value
+    if shape.type_name == "list":
+        item = _projection(shape.member)
+        return lambda value: [item(v) for v in value]
+    if shape.type_name == "map":
+        val = _projection(shape.value)
+        return lambda value: {k: val(v) for k, v in value.items()}
+    return lambda value: value
+
+
+_STRINGS = [
+    "",
+    "ACTIVE",
+    'quote " and \\ back',
+    "caf\u00e9 \u2603 \U0001f600",
+    "tab\tnew\nline\x7f",
+]
+_NUMBERS = [0, -7, 2**70, 1.5, 1e300, float("nan"), float("inf")]
+
+
+def _sample(shape: Any, rng: Any, depth: int = 0) -> Any:
+    """A value of ``shape`` as a handler might return it, now and then of another JSON type, with
+    ``None`` and unmodeled members in structures."""
+    kind = shape.type_name
+    if kind not in ("structure", "list", "map") and rng.random() < 0.1:
+        # another type than the model's (a handler's slip): written as json writes it
+        return rng.choice([*_STRINGS, *_NUMBERS, True, False, None, [1, "x"], {"k": "v"}])
+    if kind == "structure":
+        value: dict[str, Any] = {"Unmodeled": "dropped"}
+        for name, member in shape.members.items():
+            roll = rng.random()
+            if roll < 0.2 or depth > 4:
+                continue
+            value[name] = None if roll < 0.3 else _sample(member, rng, depth + 1)
+        return value
+    if kind == "list":
+        return [_sample(shape.member, rng, depth + 1) for _ in range(rng.randint(0, 2))]
+    if kind == "map":
+        return {rng.choice(_STRINGS): _sample(shape.value, rng, depth + 1) for _ in range(2)}
+    if kind == "timestamp":
+        moment = datetime(2026, 12, 7, 10, 33, 52, rng.randint(0, 999999), tzinfo=timezone.utc)
+        return moment if rng.random() < 0.8 else rng.choice(_NUMBERS)
+    if kind == "boolean":
+        return rng.random() < 0.5
+    if kind in ("integer", "long", "double", "float"):
+        return rng.choice(_NUMBERS)
+    return rng.choice(_STRINGS)
+
+
+@pytest.mark.parametrize("name", sorted(operation_names()))
+def test_the_answer_text_is_the_projection_written_as_json(name: str) -> None:
+    """The JSON text of every operation's answer is exactly what ``json`` writes of the value projected
+    onto the output shape (modeled members only, no ``None``, timestamps as epoch seconds), for
+    values of the model's types and of any other JSON type, escapes and non-finite numbers included."""
+    import json
+    import random
+
+    from smsvoice_mock._model import operation_model
+    from smsvoice_mock._protocol import output_text
+
+    shape = operation_model(name).output_shape
+    if shape is None:
+        assert output_text(name)({}) == "{}"
+        return
+    rng = random.Random(name)
+    project = _projection(shape)
+    for _ in range(40):
+        value = _sample(shape, rng)
+        if not isinstance(value, dict):
+            continue
+        expected = json.dumps(project(value), separators=(",", ":"))
+        assert output_text(name)(value) == expected

@@ -86,7 +86,7 @@ def _send(
     sending.check_sandbox(backend, destination)
     if channel == "VOICE":
         sending.check_voice_sandbox(backend, state.sent_messages, destination)
-    now = backend.clock.now()  # read once: the spend month, the record and its events share it
+    now = ctx.now()  # the request's moment: the spend month, the record and its events share it
     month = sending.month_key(backend, now)
     sending.check_price(backend, spend or channel, price, max_price, max_price_member, month=month)
     feedback = params.get("MessageFeedbackEnabled")
