@@ -7,13 +7,20 @@ A JSON ``null`` member of a structure counts as absent (it is removed, so handle
 outside the range of dates. Every constraint of the operation's input shape is compiled once into a
 checker; a request that breaks any of them is answered with ``ValidationException`` whose ``Fields``
 name each offending member.
+
+Most requests are valid, so each is first put to a predicate that only answers whether it breaks no
+constraint: a function per input structure whose source is generated from the model on first use
+(see "the generated fast path" below), which reads each member with one lookup and checks it inline.
+Only a request it doubts goes through the checker, which names each problem.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 import reprlib
+import threading
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
@@ -391,6 +398,285 @@ def compile_valid(shape: Shape) -> Valid:
     return result
 
 
+# -- the generated fast path: one straight-line function per structure --------------------------------
+#
+# The closure predicates above cost one Python call per member, per list item and per map entry, and a
+# pattern's ``fullmatch`` per string (about 2,000 instructions each, most of them making the match
+# object). For each structure shape reachable from an input shape, ``_Writer`` writes the source of
+# one function that tests each member of the model with one ``in`` and checks a present one inline by
+# its exact JSON type and its bounds; a list or map is checked in a loop inside the same function, and
+# a structure member (or item) calls that structure's function. SendTextMessage's, shortened:
+#
+#     def _s1(value):
+#         if type(value) is not dict:
+#             return _o2(value)
+#         k = len(value)  # the members not yet found valid on the fast path
+#         if 'DestinationPhoneNumber' not in value:
+#             return False
+#         v = value['DestinationPhoneNumber']
+#         if type(v) is str and v in _g3:
+#             k -= 1
+#         elif not _o4(v):
+#             return False
+#         if not k:
+#             return True
+#         if 'OriginationIdentity' in value:
+#             ...
+#         if 'TimeToLive' in value:
+#             v = value['TimeToLive']
+#             if type(v) is int and 5 <= v <= 259200:
+#                 k -= 1
+#                 if not k:
+#                     return True
+#             elif not _o23(v):
+#                 return False
+#         ...
+#         return None not in value.values()
+#
+# - Whatever the fast test does not accept (a wrong type, a subclass, a ``None`` member or item, a
+#   value out of bounds) goes to the closure predicate of its shape (``_o...``), so every answer is
+#   the closure predicate's: ``True`` only when the checker finds no problem.
+# - Required members come first (the value is invalid without one); once each member of the value
+#   has passed the fast test (``k`` is 0), the members the value does not have are not looked for.
+#   Otherwise the value has members the model does not have, which are ignored unless null, or values
+#   only the closure accepted: ``None not in value.values()`` then answers as the closure does.
+# - A string with an enum or a pattern passes the fast test when it is an exact ``str`` in its
+#   shape's set of strings known to be valid (``_g...``): the enum values the closure accepts and,
+#   for a pattern, up to ``_MEMO_SIZE`` strings of at most ``_MEMO_LONGEST`` characters the closure
+#   accepted before (its ``_o...`` asks the closure and remembers; the set is emptied when full).
+#   Identifiers, phone numbers and message bodies repeat, and a set lookup costs a small part of a
+#   ``fullmatch``. Only an exact ``str`` is looked up or remembered: equality is the strings' own.
+#
+# The source is made only from the bundled botocore model: member names written with ``repr``,
+# integer bounds checked to be ``int`` and written with ``repr``, and names the writer makes up
+# (``_s1``, ``_g3``, ...) for what the functions refer to, which live in ``_SPACE``. Shape names,
+# enum values and patterns stay out of the source, and no request data reaches the writer.
+
+_MEMO_SIZE = 128
+_MEMO_LONGEST = 128
+
+_SPACE: dict[str, Any] = {"_INF": float("inf")}  # the globals of the generated functions
+_STRUCTURES: dict[str, str] = {}  # structure shape name -> name of its generated function
+_JUDGES: dict[str, str] = {}  # shape name -> name of what judges what the fast test does not accept
+_KNOWN: dict[str, str] = {}  # string shape name -> name of its set of strings known to be valid
+_GENERATE = threading.Lock()
+
+
+def _remembering(valid: Valid, known: set[str]) -> Valid:
+    """``valid``, which also adds to ``known`` each short exact ``str`` it accepts."""
+
+    def check(value: Any) -> bool:
+        if not valid(value):
+            return False
+        if type(value) is str and len(value) <= _MEMO_LONGEST:
+            if len(known) >= _MEMO_SIZE:
+                known.clear()
+            known.add(value)
+        return True
+
+    return check
+
+
+def _number(value: Any) -> str:
+    """The source of a bound of the model: an ``int``, or a finite ``float``."""
+    if type(value) is int or (type(value) is float and math.isfinite(value)):
+        return repr(value)
+    raise TypeError(f"a bound of the model is not a number: {value!r}")
+
+
+def _within(var: str, low: Any, high: Any) -> str | None:
+    """The condition that ``var`` is within the bounds that are given, if any is."""
+    if low is not None and high is not None:
+        return f"{_number(low)} <= {var} <= {_number(high)}"
+    if low is not None:
+        return f"{var} >= {_number(low)}"
+    if high is not None:
+        return f"{var} <= {_number(high)}"
+    return None
+
+
+class _Writer:
+    """Writes the source of the functions of one batch of structure shapes."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.pending: list[Shape] = []
+        self.reserved: list[str] = []
+        self.loops = 0
+
+    def name(self, prefix: str, thing: Any) -> str:
+        name = f"_{prefix}{len(_SPACE)}"
+        _SPACE[name] = thing
+        return name
+
+    def judge(self, shape: Shape) -> str:
+        """The name of the closure predicate of ``shape`` (that remembers, for a pattern)."""
+        name = _JUDGES.get(shape.name)
+        if name is None:
+            judge = compile_valid(shape)
+            if shape.type_name == "string" and (
+                getattr(shape, "enum", None) or "pattern" in shape.metadata
+            ):
+                known = {value for value in getattr(shape, "enum", None) or () if judge(value)}
+                _KNOWN[shape.name] = self.name("g", known)
+                if "pattern" in shape.metadata:
+                    judge = _remembering(judge, known)
+            name = _JUDGES[shape.name] = self.name("o", judge)
+        return name
+
+    def structure(self, shape: Shape) -> str:
+        """The name of the structure's function, queued for this batch when it has none yet."""
+        name = _STRUCTURES.get(shape.name)
+        if name is None:
+            name = _STRUCTURES[shape.name] = self.name("s", None)  # defined by this batch
+            self.reserved.append(shape.name)
+            self.pending.append(shape)
+        return name
+
+    def test(self, shape: Shape, var: str) -> tuple[str, list[str], str] | None:
+        """How ``var`` (not ``None`` unless a list item or a map value) is judged against ``shape``:
+        the fast test that accepts it, the statements that check an exact list, map or structure
+        next (and return ``False`` when they find something wrong), and the name of the predicate
+        that judges whatever the fast test does not accept. ``None``: never valid (timestamps and
+        blobs, which the checker decides)."""
+        kind = shape.type_name
+        meta = shape.metadata
+        judge = self.judge(shape)
+        low, high = meta.get("min"), meta.get("max")
+        sized = kind in ("string", "list", "map")
+        size = _within(f"len({var})", low or None, high) if sized else None
+        then: list[str] = []
+        if kind == "string" and (getattr(shape, "enum", None) or "pattern" in meta):
+            fast = f"type({var}) is str and {var} in {_KNOWN[shape.name]}"
+        elif kind == "string":
+            fast = f"type({var}) is str" + (f" and {size}" if size else "")
+        elif kind in ("integer", "long"):
+            within = _within(var, low, high)
+            fast = f"type({var}) is int" + (f" and {within}" if within else "")
+        elif kind in ("double", "float"):
+            fast = f"(type({var}) is float or type({var}) is int)"
+            if low is not None or high is not None:  # the closure's comparison, NaN and all
+                lower = "-_INF" if low is None else _number(low)
+                upper = "_INF" if high is None else _number(high)
+                fast += f" and {lower} <= {var} <= {upper}"
+        elif kind == "boolean":
+            fast = f"type({var}) is bool"
+        elif kind == "structure":
+            fast = f"type({var}) is dict"
+            then = [f"if not {self.structure(shape)}({var}):", "    return False"]
+        elif kind in ("list", "map"):
+            fast = f"type({var}) is {'list' if kind == 'list' else 'dict'}"
+            fast += f" and {size}" if size else ""
+            self.loops += 1
+            item = f"x{self.loops}"
+            if kind == "list":
+                then = [f"for {item} in {var}:", *_indent(self.check(shape.member, item))]
+            else:
+                key = f"k{self.loops}"
+                then = [
+                    f"for {key}, {item} in {var}.items():",
+                    *_indent(self.check(shape.key, key)),
+                    *_indent(self.check(shape.value, item)),
+                ]
+        else:
+            return None
+        return fast, then, judge
+
+    def check(self, shape: Shape, var: str) -> list[str]:
+        """Statements that return ``False`` unless ``var`` (an item of a list, a key or a value of
+        a map) satisfies ``shape``."""
+        test = self.test(shape, var)
+        if test is None:
+            return ["return False"]
+        fast, then, judge = test
+        if not then:
+            return [f"if not ({fast}) and not {judge}({var}):", "    return False"]
+        return [f"if {fast}:", *_indent(then), f"elif not {judge}({var}):", "    return False"]
+
+    def member(self, shape: Shape, name: str, last: bool) -> list[str]:
+        """Statements that check the present member ``name``: ``False`` when it is wrong; with
+        ``last``, ``True`` when it is valid and no member of the value is left to account for."""
+        test = self.test(shape, "v")
+        if test is None:
+            return ["return False"]
+        fast, then, judge = test
+        done = ["    if not k:", "        return True"] if last else []
+        return [
+            f"v = value[{name}]",
+            f"if {fast}:",
+            *_indent(then),
+            "    k -= 1",
+            *done,
+            f"elif not {judge}(v):",
+            "    return False",
+        ]
+
+    def function(self, shape: Shape) -> None:
+        required = [name for name in shape.members if name in shape.required_members]
+        optional = [name for name in shape.members if name not in shape.required_members]
+        lines = [
+            f"def {_STRUCTURES[shape.name]}(value):",
+            "    if type(value) is not dict:",
+            f"        return {self.judge(shape)}(value)",
+            "    k = len(value)  # the members not yet found valid on the fast path",
+        ]
+        for member_name in required:  # all of them first: the value is invalid without one
+            name = _member_name(member_name)
+            lines += [f"    if {name} not in value:", "        return False"]
+            lines += _indent(self.member(shape.members[member_name], name, last=False))
+        lines += ["    if not k:", "        return True"]
+        for member_name in optional:
+            name = _member_name(member_name)
+            check = self.member(shape.members[member_name], name, last=True)
+            lines += [f"    if {name} in value:", *_indent(_indent(check))]
+        # Members the model does not have are ignored, unless null (or ``None in`` says so of a
+        # value that only the closure predicate accepted): as the closure predicate does.
+        self.lines += [*lines, "    return None not in value.values()", ""]
+
+
+def _member_name(name: Any) -> str:
+    if type(name) is not str:
+        raise TypeError(f"a member name of the model is not a string: {name!r}")
+    return repr(name)
+
+
+def _indent(lines: list[str]) -> list[str]:
+    return [f"    {line}" for line in lines]
+
+
+def generated_valid(shape: Shape) -> Valid:
+    """Return the generated predicate of a structure shape (written once per shape name, with those
+    of the structures it reaches): it answers as ``compile_valid(shape)`` does."""
+    if shape.type_name != "structure":
+        raise TypeError(f"{shape.name} is not a structure")
+    with _GENERATE:
+        name = _STRUCTURES.get(shape.name)
+        if name is None:
+            writer = _Writer()
+            try:
+                name = writer.structure(shape)
+                while writer.pending:
+                    writer.function(writer.pending.pop())
+                source = "\n".join(writer.lines)
+                code = compile(source, f"<smsvoice_mock._validate {name}>", "exec")
+                exec(code, _SPACE)  # the source is made from the model only
+            except BaseException:
+                for reserved in writer.reserved:
+                    del _STRUCTURES[reserved]
+                raise
+            _SOURCES.append(source)
+        valid: Valid = _SPACE[name]
+        return valid
+
+
+_SOURCES: list[str] = []  # what was generated, for reading (see ``generated_source``)
+
+
+def generated_source() -> str:
+    """The source of every function generated so far."""
+    return "\n".join(_SOURCES)
+
+
 @functools.cache
 def _input_check(operation: str) -> Check:
     shape = operation_model(operation).input_shape
@@ -399,15 +685,36 @@ def _input_check(operation: str) -> Check:
     return compile_shape(shape)
 
 
+def _always(value: Any) -> bool:
+    return True
+
+
 @functools.cache
 def _input_valid(operation: str) -> Valid:
+    """The closure predicate of the operation's input (kept to compare the generated one with)."""
     shape = operation_model(operation).input_shape
-    return (lambda value: True) if shape is None else compile_valid(shape)
+    return _always if shape is None else compile_valid(shape)
+
+
+_INPUT_VALID: dict[str, Valid] = {}
+
+
+def input_valid(operation: str) -> Valid:
+    """The generated predicate of the operation's input (written on first use)."""
+    valid = _INPUT_VALID.get(operation)
+    if valid is None:
+        shape = operation_model(operation).input_shape
+        valid = _INPUT_VALID[operation] = _always if shape is None else generated_valid(shape)
+    return valid
 
 
 def validate_input(operation: str, params: dict[str, Any]) -> None:
     """Raise ``ValidationException`` unless ``params`` satisfies every constraint of the input shape."""
-    if _input_valid(operation)(params):
+    try:
+        valid = _INPUT_VALID[operation]
+    except KeyError:
+        valid = input_valid(operation)
+    if valid(params):
         return
     problems: list[Problem] = []
     _input_check(operation)(params, "", problems)
