@@ -8,6 +8,9 @@ Three clients of the same service, each in its own process under ``valgrind --to
   ``smsvoice_mock`` is not imported);
 - **signed floor**: the same, signed (SigV4) as a client of the real service is.
 
+Each send carries a new one-time code in its body (``Your code is 100000``, ``100001``...), as a
+test's sends do, so no cost is measured that only a body repeated word for word would have.
+
 Each process warms up, then runs ``N`` calls of one operation inside a ctypes callback (from libc's
 ``lfind``), which nothing else in the process makes: callgrind collects only while ctypes' C
 function for callbacks, ``closure_fcn``, runs (``--collect-atstart=no --toggle-collect=closure_fcn``)
@@ -37,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import itertools
 import json
 import os
 import re
@@ -152,9 +156,12 @@ def child(variant: str, calls: int, bodies_file: str | None) -> None:
         bodies = json.loads(Path(bodies_file or "").read_text())
         client = _client(bodies, signed=variant == "signed")
         origination = "phone-00000000000000000000000000000000"
+    codes = itertools.count(100000)  # a new one-time code in every message, as real sends have
     run: dict[str, Callable[[], Any]] = {
         "send_text_message": lambda: client.send_text_message(
-            OriginationIdentity=origination, **SEND
+            OriginationIdentity=origination,
+            DestinationPhoneNumber=SEND["DestinationPhoneNumber"],
+            MessageBody=f"Your code is {next(codes)}",
         ),
         "describe_phone_numbers": lambda: client.describe_phone_numbers(),
     }

@@ -41,9 +41,11 @@ def choose_signer(**_: Any) -> Any:
 
 
 def _region(request: AWSPreparedRequest, state: _state.MockState) -> str:
-    context = getattr(request, "context", None) or {}
-    region = context.get("client_region")
-    if isinstance(region, str) and region:
+    try:
+        region = request.context["client_region"]
+    except (AttributeError, KeyError, TypeError):
+        region = None
+    if type(region) is str and region:
         return region
     # Older botocore gives no request context: the region is in the endpoint's host name.
     host = request.url.split("/", 3)[2] if "://" in request.url else ""

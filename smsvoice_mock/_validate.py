@@ -444,8 +444,9 @@ def compile_valid(shape: Shape) -> Valid:
 #   shape's set of strings known to be valid (``_g...``): the enum values the closure accepts and,
 #   for a pattern, up to ``_MEMO_SIZE`` strings of at most ``_MEMO_LONGEST`` characters the closure
 #   accepted before (its ``_o...`` asks the closure and remembers; the set is emptied when full).
-#   Identifiers, phone numbers and message bodies repeat, and a set lookup costs a small part of a
-#   ``fullmatch``. Only an exact ``str`` is looked up or remembered: equality is the strings' own.
+#   Identifiers and phone numbers repeat, and a set lookup costs a small part of a ``fullmatch``.
+#   Only an exact ``str`` is looked up or remembered: equality is the strings' own. A pattern of
+#   ``EQUAL_TESTS`` (a message body's) is tested as written there, with the shape's lengths.
 #
 # The source is made only from the bundled botocore model: member names written with ``repr``,
 # integer bounds checked to be ``int`` and written with ``repr``, and names the writer makes up
@@ -454,6 +455,12 @@ def compile_valid(shape: Shape) -> Valid:
 
 _MEMO_SIZE = 128
 _MEMO_LONGEST = 128
+
+# Patterns of the model whose whole-string match has an equal test that costs no match at all, written
+# with ``{v}`` for the value (a ``str``): free text, "not only white space", is a message body's
+# pattern, and bodies rarely repeat. ``re``'s ``\s`` and ``str.isspace`` are the same Unicode test.
+# tests/test_validate_generated.py checks each against ``fullmatch`` on every white space character.
+EQUAL_TESTS = {r"(?!\s*$)[\s\S]+": "{v} and not {v}.isspace()"}
 
 _SPACE: dict[str, Any] = {"_INF": float("inf")}  # the globals of the generated functions
 _STRUCTURES: dict[str, str] = {}  # structure shape name -> name of its generated function
@@ -515,11 +522,11 @@ class _Writer:
         if name is None:
             judge = compile_valid(shape)
             if shape.type_name == "string" and (
-                getattr(shape, "enum", None) or "pattern" in shape.metadata
+                getattr(shape, "enum", None) or _remembered_pattern(shape)
             ):
                 known = {value for value in getattr(shape, "enum", None) or () if judge(value)}
                 _KNOWN[shape.name] = self.name("g", known)
-                if "pattern" in shape.metadata:
+                if _remembered_pattern(shape):
                     judge = _remembering(judge, known)
             name = _JUDGES[shape.name] = self.name("o", judge)
         return name
@@ -546,8 +553,11 @@ class _Writer:
         sized = kind in ("string", "list", "map")
         size = _within(f"len({var})", low or None, high) if sized else None
         then: list[str] = []
-        if kind == "string" and (getattr(shape, "enum", None) or "pattern" in meta):
+        if kind == "string" and (getattr(shape, "enum", None) or _remembered_pattern(shape)):
             fast = f"type({var}) is str and {var} in {_KNOWN[shape.name]}"
+        elif kind == "string" and "pattern" in meta:  # one of EQUAL_TESTS
+            fast = f"type({var}) is str" + (f" and {size}" if size else "")
+            fast += " and " + EQUAL_TESTS[meta["pattern"]].format(v=var)
         elif kind == "string":
             fast = f"type({var}) is str" + (f" and {size}" if size else "")
         elif kind in ("integer", "long"):
@@ -632,6 +642,12 @@ class _Writer:
         # Members the model does not have are ignored, unless null (or ``None in`` says so of a
         # value that only the closure predicate accepted): as the closure predicate does.
         self.lines += [*lines, "    return None not in value.values()", ""]
+
+
+def _remembered_pattern(shape: Shape) -> bool:
+    """Whether ``shape`` has a pattern that its set of known strings stands in for (the patterns
+    of ``EQUAL_TESTS`` are tested as they are written there)."""
+    return "pattern" in shape.metadata and shape.metadata["pattern"] not in EQUAL_TESTS
 
 
 def _member_name(name: Any) -> str:

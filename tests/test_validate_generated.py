@@ -272,6 +272,9 @@ else:
 
 
 def test_the_memo_is_bounded_and_keeps_exact_strings_only() -> None:
+    """The strings a pattern's closure accepted are remembered up to ``_MEMO_SIZE`` (the set is
+    emptied when full), only as exact ``str``, and a message body (free text, tested as
+    ``EQUAL_TESTS`` writes it) is never remembered."""
     shape = operation_model("SendTextMessage").input_shape
     assert shape is not None
     valid = generated_valid(shape)
@@ -286,12 +289,36 @@ def test_the_memo_is_bounded_and_keeps_exact_strings_only() -> None:
     assert not valid({"DestinationPhoneNumber": Text("not a phone number")})  # equal to any
     assert all(type(s) is str for s in known)
     body = shape.members["MessageBody"]
-    long_body = "x" * (_validate._MEMO_LONGEST + 1)
-    assert valid({"DestinationPhoneNumber": "+14254147755", "MessageBody": long_body})
-    assert long_body not in _validate._SPACE[_validate._KNOWN[body.name]]
+    assert body.metadata["pattern"] in _validate.EQUAL_TESTS
+    assert valid({"DestinationPhoneNumber": "+14254147755", "MessageBody": "x" * 1600})
+    assert not valid({"DestinationPhoneNumber": "+14254147755", "MessageBody": "x" * 1601})
+    assert not valid({"DestinationPhoneNumber": "+14254147755", "MessageBody": " \n\u3000"})
+    assert body.name not in _validate._KNOWN
+
+
+@pytest.mark.parametrize("pattern", sorted(_validate.EQUAL_TESTS))
+def test_an_equal_test_answers_as_the_pattern_does(pattern: str) -> None:
+    """Each of ``EQUAL_TESTS`` accepts exactly the strings the pattern's ``fullmatch`` accepts: every
+    white space character of Unicode alone, in runs, around text and before a final newline."""
+    import re
+    import sys
+
+    fullmatch = re.compile(pattern).fullmatch
+    test = eval(f"lambda v: {_validate.EQUAL_TESTS[pattern].format(v='v')}")
+    spaces = [
+        chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() or re.match(r"\s", chr(c))
+    ]
+    samples = ["", "x", "Your code is 123456", "\n", "x\n", "\nx", "\u200b", "\x1c\x1d\x1e\x1f"]
+    samples += (
+        spaces + [s * 3 for s in spaces] + [f"{s}x{s}" for s in spaces] + [s + "\n" for s in spaces]
+    )
+    for sample in samples:
+        assert bool(test(sample)) == (fullmatch(sample) is not None), repr(sample)
 
 
 def test_validate_input_answers_from_the_generated_predicate() -> None:
+    """``validate_input`` asks the operation's generated predicate, and the checker still names the
+    problem of a request it refuses."""
     params = {
         "OriginationIdentity": "phone-0123456789abcdef0123456789abcdef",
         "DestinationPhoneNumber": "+14254147755",

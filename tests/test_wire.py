@@ -512,3 +512,27 @@ def test_the_answer_text_is_the_projection_written_as_json(name: str) -> None:
             continue
         expected = json.dumps(project(value), separators=(",", ":"))
         assert output_text(name)(value) == expected
+
+
+def test_the_response_is_what_botocores_constructors_make(sms: Any) -> None:
+    """The in-process door builds its AWSResponse without botocore's constructors only where that
+    makes the same object (checked at import); a client reads the same headers and body from it."""
+    from smsvoice_mock import _protocol
+
+    assert _protocol._same_responses()  # on every botocore the package supports (CI's matrix)
+    assert _protocol._response is _protocol._direct_response
+    client = make_client()
+    seen: list[Any] = []
+    client.meta.events.register(
+        f"after-call.{SERVICE}", lambda http_response, **_: seen.append(http_response)
+    )
+    reply = client.describe_account_attributes()
+    headers = reply["ResponseMetadata"]["HTTPHeaders"]
+    assert set(headers) == {"x-amzn-requestid", "content-type", "content-length"}
+    assert headers["x-amzn-requestid"] == reply["ResponseMetadata"]["RequestId"]
+    assert int(headers["content-length"]) == len(seen[0].content)
+    public = _protocol._public_response(
+        seen[0].url, 200, dict(seen[0].headers.items()), _protocol._Body(seen[0].content)
+    )
+    assert list(public.headers.items()) == list(seen[0].headers.items())
+    assert b"".join(seen[0].raw.stream()) == seen[0].content == public.content
