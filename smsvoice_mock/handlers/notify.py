@@ -175,10 +175,12 @@ def send_notify_text_message(ctx: Context, params: dict[str, Any]) -> dict[str, 
         max_price_member="MaxPrice",
         origin=origin,
         spend="NOTIFY",
-        source="NOTIFY",
-        extra=_extra(config, template, params),
-        encoding=encoding,
-        parts=parts,
+        fields={
+            "source": "NOTIFY",
+            "extra": _extra(config, template, params),
+            "encoding": encoding,
+            "parts": parts,
+        },
     )
     return {**out, "TemplateId": template.template_id, "ResolvedMessageBody": body}
 
@@ -204,10 +206,12 @@ def send_notify_voice_message(ctx: Context, params: dict[str, Any]) -> dict[str,
         max_price_member="MaxPricePerMinute",
         origin=origin,
         spend="NOTIFY",
-        source="NOTIFY",
-        extra=_extra(config, template, params),
-        voice_id=voice,
-        message_body_text_type="TEXT",
-        duration_seconds=seconds,
+        fields={
+            "source": "NOTIFY",
+            "extra": _extra(config, template, params),
+            "voice_id": voice,
+            "message_body_text_type": "TEXT",
+            "duration_seconds": seconds,
+        },
     )
     return {**out, "TemplateId": template.template_id, "ResolvedMessageBody": body}

@@ -107,6 +107,8 @@ def send_rcs_message(ctx: Context, params: dict[str, Any]) -> dict[str, Any]:
         price=PRICE_PER_RCS_MESSAGE,
         max_price=params.get("MaxPrice"),
         max_price_member="MaxPrice",
-        media_urls=content.media_urls,
-        extra=content.extra,
+        fields={
+            "media_urls": content.media_urls,
+            "extra": content.extra,
+        },
     )
