@@ -51,6 +51,9 @@ def receive(
         )
     pool = backend.pools.get(phone.pool_id) if phone.pool_id else None
     owner = pool if pool is not None else phone
+    # One moment for the text and what it causes: the opt-out, the keyword response (which the web
+    # inbox shows after the text only if it is not earlier) and the inbound record.
+    now = backend.now()
     keyword = owner.keywords.match(message_body)
     action = keyword.action if keyword is not None else None
     first_word = (message_body.split() or [""])[0].upper()
@@ -61,7 +64,7 @@ def receive(
     if not owner.self_managed_opt_outs_enabled and action is not None:
         opt_out_list = backend.opt_out_lists.get(owner.opt_out_list_name)
         if action == OPT_OUT and opt_out_list is not None:
-            opt_out_list.put(sender, backend.now(), end_user=True)
+            opt_out_list.put(sender, now, end_user=True)
             opted_out = True
         elif action == OPT_IN and opt_out_list is not None and opt_out_list.contains(sender):
             del opt_out_list.numbers[sender]
@@ -81,7 +84,7 @@ def receive(
                 channel="SMS",
                 region=backend.region,
                 account_id=backend.account_id,
-                sent_at=backend.now(),
+                sent_at=now,
                 keyword=keyword.keyword if keyword is not None else first_word,
                 encoding=encoding,
                 parts=parts,
@@ -110,7 +113,7 @@ def receive(
         origination_number=sender,
         destination_number=destination,
         message_body=message_body,
-        received_at=backend.now(),
+        received_at=now,
         region=backend.region,
         account_id=backend.account_id,
         keyword=keyword.keyword if keyword is not None else (first_word if action else None),
