@@ -115,8 +115,8 @@ _C_ENCODE = (
 )  # fmt: skip
 
 
-def _encode(payload: dict[str, Any]) -> str:
-    """``_ENCODE(payload)``, the same text."""
+def _encode(payload: Any) -> str:
+    """``_ENCODE(payload)``, the same text: any JSON value as the encoder writes it."""
     if _C_ENCODE is None:
         return _ENCODE(payload)
     return "".join(_C_ENCODE(payload, 0))
@@ -162,36 +162,31 @@ def decode_request(body: bytes | str | None) -> dict[str, Any]:
     return params
 
 
-def _any(value: Any) -> str:
-    """Any JSON value as the encoder writes it: what a member of no structure of its own takes."""
-    return _encode(value)
-
-
 _ESCAPE: Callable[[str], str] = json.encoder.encode_basestring_ascii
 _FLOAT = float.__repr__
 _INT = int.__repr__
 
 # The text of one member's value, by the kind of its shape (the kinds the service's answers hold).
-# Each writes exactly what ``_any`` writes for the value: the common type of the kind inline,
-# anything else through ``_any``.
+# Each writes exactly what ``_encode`` writes for the value: the common type of the kind inline,
+# anything else through ``_encode``.
 _SCALAR_TEXT = {
-    "string": "_ESCAPE(item) if type(item) is str else _any(item)",
-    "boolean": "'true' if item is True else 'false' if item is False else _any(item)",
-    "integer": "_INT(item) if type(item) is int else _any(item)",
-    "long": "_INT(item) if type(item) is int else _any(item)",
+    "string": "_ESCAPE(item) if type(item) is str else _encode(item)",
+    "boolean": "'true' if item is True else 'false' if item is False else _encode(item)",
+    "integer": "_INT(item) if type(item) is int else _encode(item)",
+    "long": "_INT(item) if type(item) is int else _encode(item)",
 }
 
 
 def _key_text(key: Any) -> str:
     """A map's key as the encoder writes it (a key that is not a string by ``json``'s own rules)."""
-    return _ESCAPE(key) if type(key) is str else _any({key: 0})[1:-3]
+    return _ESCAPE(key) if type(key) is str else _encode({key: 0})[1:-3]
 
 
 def _timestamp_text(value: Any) -> str:
     """A timestamp as the service writes it: seconds since the epoch, a JSON number."""
     if isinstance(value, datetime):
         value = value.timestamp()
-    return _FLOAT(value) if type(value) is float and value - value == 0.0 else _any(value)
+    return _FLOAT(value) if type(value) is float and value - value == 0.0 else _encode(value)
 
 
 _TEXT: dict[str, TextEncoder] = {}
@@ -206,13 +201,13 @@ def _structure_text(shape: Shape) -> TextEncoder:
             get = value.get
             out = []
             if (item := get("Member")) is not None:
-                out.append('"Member":' + (_ESCAPE(item) if type(item) is str else _any(item)))
+                out.append('"Member":' + (_ESCAPE(item) if type(item) is str else _encode(item)))
             if (item := get("Nested")) is not None:
                 out.append('"Nested":' + _text_1(item))  # the member's shape's own encoder
             ...
             return "{" + ",".join(out) + "}"
     """
-    namespace: dict[str, Any] = {"_ESCAPE": _ESCAPE, "_INT": _INT, "_any": _any}
+    namespace: dict[str, Any] = {"_ESCAPE": _ESCAPE, "_INT": _INT, "_encode": _encode}
     lines = ["def encode(value):", "    get = value.get", "    out = []"]
     for index, (name, member) in enumerate(shape.members.items()):
         text = _SCALAR_TEXT.get(member.type_name)
@@ -252,7 +247,7 @@ def text_encoder_for(shape: Shape) -> TextEncoder:
             "{" + ",".join([_key_text(k) + ":" + val(v) for k, v in value.items()]) + "}"
         )
     else:
-        result = _any
+        result = _encode
     _TEXT[shape.name] = result
     return result
 

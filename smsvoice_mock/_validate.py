@@ -680,17 +680,8 @@ def generated_valid(shape: Shape) -> Valid:
                 for reserved in writer.reserved:
                     del _STRUCTURES[reserved]
                 raise
-            _SOURCES.append(source)
         valid: Valid = _SPACE[name]
         return valid
-
-
-_SOURCES: list[str] = []  # what was generated, for reading (see ``generated_source``)
-
-
-def generated_source() -> str:
-    """The source of every function generated so far."""
-    return "\n".join(_SOURCES)
 
 
 @functools.cache
@@ -703,13 +694,6 @@ def _input_check(operation: str) -> Check:
 
 def _always(value: Any) -> bool:
     return True
-
-
-@functools.cache
-def _input_valid(operation: str) -> Valid:
-    """The closure predicate of the operation's input (kept to compare the generated one with)."""
-    shape = operation_model(operation).input_shape
-    return _always if shape is None else compile_valid(shape)
 
 
 _INPUT_VALID: dict[str, Valid] = {}

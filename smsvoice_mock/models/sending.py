@@ -385,9 +385,7 @@ def resolve_origin(
     if kind == "pool" or (kind is None and value.startswith("pool-")):
         pool = backend.pool(value, "OriginationIdentity")
         return _pool_member(backend, pool, channel, destination)
-    if kind == "phone-number" or (
-        kind is None and (value.startswith("phone-") or value.startswith("+"))
-    ):
+    if kind == "phone-number" or (kind is None and value.startswith("+")):  # an id returned above
         phone = backend.phone_number(value, "OriginationIdentity")
         return _from_phone(phone, backend.pools.get(phone.pool_id) if phone.pool_id else None)
     if kind == "rcs-agent" or (kind is None and value.startswith("rcs-") and len(value) > 11):
